@@ -1,0 +1,311 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, zerotrust.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+#
+# PRIVATE to the zerotrust.cloudflare collection: not a public API, may change without notice.
+#
+# Comparison rules, driven by _schema: what the user set is compared with the current object as
+# the server normalises it (server defaults, absent == null == false == [] == "", set-like
+# lists, /32 on IPs, expanded reusable policies compared by id + precedence, secrets never
+# compared).  Unset options are not managed.  Pure Python.
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+import ipaddress
+import json
+
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schema
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._validate import is_link
+
+MASK = '<secret: not shown>'
+_DICT_OF = dict(type='dict')
+
+
+def strip_none(value):
+    """Drop None values from dicts (recursively); keep {} and []."""
+    if isinstance(value, dict):
+        return dict((k, strip_none(v)) for k, v in value.items() if v is not None)
+    if isinstance(value, list):
+        return [strip_none(v) for v in value]
+    return value
+
+
+def is_empty(value):
+    return value is None or value is False or value == '' or value == [] or value == {}
+
+
+def _canon(value):
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def canonical_cidr(value):
+    try:
+        return str(ipaddress.ip_network(str(value), strict=False))
+    except ValueError:
+        return value
+
+
+def _element_spec(spec):
+    if spec.get('elements') == 'dict':
+        return dict(spec, type='dict', set_like=False, single_or_list=False)
+    return dict(spec, type=spec['elements'], set_like=False)
+
+
+def _match_sets(want, have, same):
+    """True when every item of `want` pairs with a distinct item of `have` (same lengths)."""
+    if len(want) != len(have):
+        return False
+    free = list(range(len(have)))
+    for item in want:
+        for index in free:
+            if same(item, have[index]):
+                free.remove(index)
+                break
+        else:
+            return False
+    return True
+
+
+def same(want, have, spec):
+    """True when the user's value `want` is what the server holds as `have` (subset semantics)."""
+    if spec.get('secret'):
+        return True
+    if have is None and 'server_default' in spec:
+        have = spec['server_default']
+    if is_empty(want) and is_empty(have):
+        return True
+    kind = spec['type']
+    if kind == 'dict':
+        if spec.get('free_form'):
+            return _canon(_sorted_map(want)) == _canon(_sorted_map(have))
+        return _same_dict(want, have if isinstance(have, dict) else {}, spec)
+    if kind == 'list':
+        if spec.get('single_or_list'):
+            want = want if isinstance(want, list) else [want]
+            have = have if isinstance(have, list) else ([have] if have else [])
+        if not isinstance(want, list) or not isinstance(have, list):
+            return want == have
+        element = _element_spec(spec)
+        if spec.get('set_like'):
+            return _match_sets(want, have, lambda a, b: same(a, b, element))
+        return len(want) == len(have) and all(same(a, b, element) for a, b in zip(want, have))
+    if spec.get('cidr'):
+        return canonical_cidr(want) == canonical_cidr(have)
+    return want == have
+
+
+def _same_dict(want, have, spec):
+    if not isinstance(want, dict):
+        return want == have
+    options = spec.get('options') or {}
+    variants = spec.get('variants')
+    if variants:
+        key = variants['key']
+        if want.get(key) is not None and want[key] != (have.get(key) or variants['default']):
+            return False
+    for key, value in want.items():
+        if value is None:
+            continue
+        if key not in options:
+            if value != have.get(key):
+                return False
+            continue
+        if not same(value, have.get(key), options[key]):
+            return False
+    return True
+
+
+def _sorted_map(value):
+    if not isinstance(value, dict):
+        return value
+    return dict((k, sorted(v, key=_canon) if isinstance(v, list) else v) for k, v in value.items())
+
+
+# ---------------------------------------------------------------------------------------------
+# Policies
+# ---------------------------------------------------------------------------------------------
+
+POLICY_ITEM = dict(type='dict', options=_schema.APP_FIELDS['policies']['options'])
+
+
+def with_precedence(policies, app_type):
+    """Links as {id, precedence}, missing precedences 1..n in list order (not for infrastructure)."""
+    out = []
+    for index, item in enumerate(policies):
+        item = {'id': item} if isinstance(item, str) else dict(item)
+        if app_type != 'infrastructure' and item.get('precedence') is None:
+            item['precedence'] = index + 1
+        out.append(item)
+    return out
+
+
+def _by_precedence(policies):
+    return sorted(policies, key=lambda p: (p.get('precedence') is None, p.get('precedence') or 0))
+
+
+def same_policies(want, have, app_type):
+    want = with_precedence(want, app_type)
+    have = list(have or [])
+    if len(want) != len(have):
+        return False
+    if app_type != 'infrastructure':
+        want, have = _by_precedence(want), _by_precedence(have)
+    for item, current in zip(want, have):
+        if is_link(item):
+            if item['id'] != current.get('id') or item.get('precedence') != current.get('precedence'):
+                return False
+        elif not same(item, current, POLICY_ITEM):
+            return False
+    return True
+
+
+def policies_body(want, have, app_type):
+    """The `policies` to send: links as {id, precedence}; inline policies keep the id of the current
+    policy of the same name, so that they are updated in place rather than re-created."""
+    ids = dict((p.get('name'), p.get('id')) for p in (have or []) if p.get('name') and p.get('id'))
+    out = []
+    for item in with_precedence(want, app_type):
+        if not is_link(item) and not item.get('id') and item.get('name') in ids:
+            item['id'] = ids[item['name']]
+        out.append(strip_none(item))
+    return out
+
+
+def policy_summary(policies, app_type):
+    """Policies as compared: links by id + precedence, inline policies whole (for diffs)."""
+    out = []
+    for item in policies or []:
+        if isinstance(item, str):
+            item = {'id': item}
+        if item.get('reusable') or is_link(item):
+            out.append(dict((k, item.get(k)) for k in ('id', 'precedence') if item.get(k) is not None))
+        else:
+            out.append(dict((k, v) for k, v in item.items() if k not in ('created_at', 'updated_at', 'app_count')))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Building bodies
+# ---------------------------------------------------------------------------------------------
+
+def prune(value, options, app_type):
+    """Keep only the request fields of `value` (a current object), without secrets or read-only data."""
+    out = {}
+    for key, item in value.items():
+        spec = options.get(key)
+        if spec is None or item is None or spec.get('secret') or not _schema.accepts(spec, app_type):
+            continue
+        out[key] = _prune_value(item, spec, app_type)
+    return out
+
+
+def _prune_value(item, spec, app_type):
+    if spec.get('free_form') or not spec.get('options'):
+        return copy.deepcopy(item)
+    if isinstance(item, list):
+        return [_prune_value(element, dict(spec, single_or_list=False) if isinstance(element, dict) else spec, app_type)
+                for element in item]
+    if not isinstance(item, dict):
+        return copy.deepcopy(item)
+    options = spec['options']
+    variants = spec.get('variants')
+    if variants:
+        kind = item.get(variants['key']) or variants['default']
+        allowed = (variants['key'],) + tuple(variants['fields'].get(kind, ()))
+        options = dict((k, v) for k, v in options.items() if k in allowed)
+    return prune(item, options, app_type)
+
+
+def _variant_changed(spec, current, value):
+    variants = spec.get('variants')
+    if not variants:
+        return False
+    new = value.get(variants['key'])
+    return new is not None and new != (current.get(variants['key']) or variants['default'])
+
+
+def merge(base, want, options):
+    """`want` over `base`: nested objects merged key by key, lists and scalars replaced."""
+    out = copy.deepcopy(base)
+    for key, value in want.items():
+        if value is None:
+            continue
+        spec = options.get(key) or {}
+        current = out.get(key)
+        if (spec.get('type') == 'dict' and spec.get('options') and not spec.get('free_form') and isinstance(current, dict)
+                and isinstance(value, dict) and not _variant_changed(spec, current, value)):
+            out[key] = merge(current, value, spec['options'])
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def mask_secrets(value, options=None):
+    """A copy of an API object without any secret (secret keys replaced by MASK)."""
+    options = _schema.APP_FIELDS if options is None else options
+    if isinstance(value, list):
+        return [mask_secrets(v, options) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for key, item in value.items():
+        spec = options.get(key) or {}
+        if spec.get('secret'):
+            if item is not None:
+                out[key] = MASK
+            continue
+        sub = spec.get('options')
+        out[key] = mask_secrets(item, sub) if sub and not spec.get('free_form') else copy.deepcopy(item)
+    return out
+
+
+def remove_secrets(value, options=None):
+    """A copy without secret keys at all."""
+    masked = mask_secrets(value, options)
+    return _drop_masks(masked)
+
+
+def _drop_masks(value):
+    if isinstance(value, dict):
+        return dict((k, _drop_masks(v)) for k, v in value.items() if v != MASK)
+    if isinstance(value, list):
+        return [_drop_masks(v) for v in value]
+    return value
+
+
+def has_secret(value, options):
+    """True when `value` (user options) carries a secret somewhere."""
+    if isinstance(value, list):
+        return any(has_secret(v, options) for v in value)
+    if not isinstance(value, dict):
+        return False
+    for key, item in value.items():
+        spec = options.get(key) or {}
+        if item is None:
+            continue
+        if spec.get('secret'):
+            return True
+        if spec.get('options') and not spec.get('free_form') and has_secret(item, spec['options']):
+            return True
+    return False
+
+
+def without_secrets(value, options):
+    """User options with the secret values removed (for comparisons and on_create updates)."""
+    if isinstance(value, list):
+        return [without_secrets(v, options) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for key, item in value.items():
+        spec = options.get(key) or {}
+        if spec.get('secret'):
+            continue
+        if spec.get('options') and not spec.get('free_form') and item is not None:
+            out[key] = without_secrets(item, spec['options'])
+        else:
+            out[key] = item
+    return out

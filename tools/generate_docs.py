@@ -1,0 +1,140 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, zerotrust.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Write the API options of the modules' DOCUMENTATION from plugins/module_utils/_schema.py.
+
+ansible-doc reads DOCUMENTATION as text, so the options derived from the schema are written into
+the module files, between the GENERATED markers.  Run after changing _schema.py:
+
+    python tools/generate_docs.py          # rewrite
+    python tools/generate_docs.py --check  # exit 1 when a module is stale (the unit tests do this too)
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import os
+import sys
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BEGIN = '    # BEGIN GENERATED OPTIONS: tools/generate_docs.py from module_utils/_schema.py\n'
+END = '    # END GENERATED OPTIONS\n'
+
+
+def _schema():
+    try:
+        from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schema as schema
+    except ImportError:
+        import importlib.util
+        spec = importlib.util.spec_from_file_location('_schema', os.path.join(ROOT, 'plugins', 'module_utils', '_schema.py'))
+        schema = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(schema)
+    return schema
+
+
+def _types_note(types, scope_all, label):
+    if types is None or tuple(sorted(types)) == tuple(sorted(scope_all)):
+        return None
+    if not types:
+        return '%s: none.' % label
+    return '%s: %s.' % (label, ', '.join(types))
+
+
+def option_doc(spec, schema, top=False, name=None):
+    doc = {'description': [spec['description']]}
+    if top:
+        note = _types_note(spec.get('types'), schema.CREATABLE_TYPES + ('dash_sso',) if name == 'type' else schema.CREATABLE_TYPES,
+                           'Applies to types')
+        if note:
+            doc['description'].append(note)
+        zone = spec.get('zone_types', ())
+        doc['description'].append('At zone scope: %s.' % (', '.join(zone) if zone else 'not accepted'))
+        if spec.get('required_types'):
+            doc['description'].append('Required to create types: %s.' % ', '.join(spec['required_types']))
+        if spec.get('readonly_types'):
+            doc['description'].append('Set by Cloudflare (cannot be given) for types: %s.' % ', '.join(spec['readonly_types']))
+    elif spec.get('types'):
+        doc['description'].append('Applies to types: %s.' % ', '.join(spec['types']))
+    if spec.get('type_choices'):
+        by_choices = {}
+        for app_type, choices in spec['type_choices'].items():
+            by_choices.setdefault(tuple(choices), []).append(app_type)
+        if len(by_choices) > 1:
+            for choices, types in sorted(by_choices.items()):
+                doc['description'].append('For %s: %s.' % (', '.join(types) if len(types) < 5 else 'the other types',
+                                                            ', '.join(choices)))
+    if spec.get('set_like'):
+        doc['description'].append('Order does not matter.')
+    if spec.get('duration'):
+        doc['description'].append('A Go duration, for example V(30m), V(24h) or V(2h45m).')
+    if 'server_default' in spec:
+        doc['description'].append('When not set, Cloudflare uses V(%s).' % yaml.safe_dump(
+            spec['server_default'], default_flow_style=True).strip().replace('\n...', ''))
+    if spec.get('secret'):
+        doc['description'].append('Write-only secret: never returned by the API, never shown, never compared.')
+    if spec.get('deprecated'):
+        doc['description'].append('Deprecated by Cloudflare. %s' % spec['deprecated'])
+    if spec.get('single_or_list'):
+        doc['description'].append('One item is sent as a single object.')
+    if spec.get('variants'):
+        variants = spec['variants']
+        doc['description'].append('The options that apply depend on O(%s%s); others are refused.' % (
+            (name + '[].' if spec['type'] == 'list' else name + '.') if name else '', variants['key']))
+    doc['type'] = spec['type']
+    if spec.get('elements'):
+        doc['elements'] = spec['elements']
+    if spec.get('choices'):
+        doc['choices'] = list(spec['choices'])
+    if spec.get('required') and not top:
+        doc['required'] = True
+    if spec.get('aliases'):
+        doc['aliases'] = list(spec['aliases'])
+    if spec.get('options') and not spec.get('free_form'):
+        doc['suboptions'] = dict((k, option_doc(v, schema, name=k)) for k, v in spec['options'].items())
+    return doc
+
+
+def render(fields, schema, top=True):
+    docs = dict((k, option_doc(v, schema, top=top, name=k)) for k, v in fields.items())
+    text = yaml.safe_dump(docs, default_flow_style=False, sort_keys=True, width=120, allow_unicode=True)
+    return ''.join('  ' + line + '\n' if line else '\n' for line in text.splitlines())
+
+
+def targets(schema):
+    return {
+        os.path.join(ROOT, 'plugins', 'modules', 'access_application.py'): render(schema.APP_FIELDS, schema),
+        os.path.join(ROOT, 'plugins', 'modules', 'access_policy.py'): render(schema.POLICY_FIELDS, schema, top=False),
+    }
+
+
+def updated(path, generated):
+    with open(path) as handle:
+        text = handle.read()
+    start = text.index(BEGIN) + len(BEGIN)
+    stop = text.index(END)
+    return text, text[:start] + generated + text[stop:]
+
+
+def main(argv):
+    schema = _schema()
+    stale = []
+    for path, generated in targets(schema).items():
+        if not os.path.exists(path):
+            continue
+        old, new = updated(path, generated)
+        if old != new:
+            stale.append(path)
+            if '--check' not in argv:
+                with open(path, 'w') as handle:
+                    handle.write(new)
+    if stale and '--check' in argv:
+        sys.stderr.write('stale DOCUMENTATION (run python tools/generate_docs.py): %s\n' % ', '.join(stale))
+        return 1
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
