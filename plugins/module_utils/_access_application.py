@@ -77,6 +77,7 @@ class Plan(object):
         self.after = after or {}
         self.changed_fields = changed_fields or []
         self.desired = {}
+        self.update_secrets = None
 
     @property
     def changed(self):
@@ -138,7 +139,8 @@ class ApplicationManager(object):
 
     # ------------------------------------------------------------------------------- planning
 
-    def plan_present(self, desired, current, allow_recreate=False):
+    def plan_present(self, desired, current, allow_recreate=False, update_secrets=None):
+        update_secrets = update_secrets or self.update_secrets
         app_type = desired.get('type') or (current or {}).get('type')
         if current is None:
             return self._plan_create(desired, app_type)
@@ -155,7 +157,7 @@ class ApplicationManager(object):
         if not _schema.APP_TYPES.get(app_type, {}).get('creatable'):
             raise ApplicationError('%s applications cannot be changed through the API (no request shape); they can only be '
                                    'read' % app_type)
-        return self._plan_update(desired, current, app_type)
+        return self._plan_update(desired, current, app_type, update_secrets)
 
     def _check(self, body, app_type, what):
         errors = _models.validate_app_request(body, self.scope)
@@ -181,7 +183,7 @@ class ApplicationManager(object):
                     after=_compare.mask_secrets(dict((k, predicted.get(k)) for k in desired)),
                     changed_fields=sorted(desired))
 
-    def _changed_fields(self, desired, current, app_type):
+    def _changed_fields(self, desired, current, app_type, update_secrets):
         changed = []
         for key, value in desired.items():
             if key == 'type':
@@ -191,16 +193,16 @@ class ApplicationManager(object):
                     changed.append(key)
             elif not _compare.same(value, current.get(key), API_FIELDS[key]):
                 changed.append(key)
-            elif self.update_secrets == 'always' and _compare.has_secret({key: value}, API_FIELDS):
+            elif update_secrets == 'always' and _compare.has_secret({key: value}, API_FIELDS):
                 changed.append(key)  # write-only secret re-sent on request
         return changed
 
-    def _plan_update(self, desired, current, app_type):
-        changed = self._changed_fields(desired, current, app_type)
+    def _plan_update(self, desired, current, app_type, update_secrets):
+        changed = self._changed_fields(desired, current, app_type, update_secrets)
         before = self._view(desired, current, app_type)
         if not changed:
             return Plan('none', current=current, predicted=current, before=before, after=before)
-        body = self._update_body(desired, current, app_type)
+        body = self._update_body(desired, current, app_type, update_secrets)
         self._check(body, app_type, 'the updated application %s would be invalid' % current.get('id'))
         predicted = dict(_schema.server_defaults(app_type, self.scope))
         predicted.update(dict((k, v) for k, v in current.items() if k != 'policies'))
@@ -223,7 +225,7 @@ class ApplicationManager(object):
                 view[key] = value
         return _compare.mask_secrets(view)
 
-    def _update_body(self, desired, current, app_type):
+    def _update_body(self, desired, current, app_type, update_secrets):
         writable = dict((k, API_FIELDS[k]) for k in _schema.fields_for(app_type, self.scope))
         base = _compare.prune(current, writable, app_type)
         base.pop('policies', None)  # absent policies are kept by the API; [] would detach them all
@@ -231,7 +233,7 @@ class ApplicationManager(object):
             base['scim_config'].pop('authentication', None)  # write-only: the API keeps it when absent
         want = copy.deepcopy(desired)
         want.pop('policies', None)
-        if self.update_secrets != 'always':
+        if update_secrets != 'always':
             scim = want.get('scim_config') or {}
             current_scim = current.get('scim_config') or {}
             if 'authentication' in scim and _compare.same(
@@ -317,7 +319,7 @@ class ApplicationManager(object):
         fresh = self.get(plan.current['id'])
         if fresh is None:
             raise ApplicationError('application %s disappeared while it was being updated' % plan.current['id'])
-        again = self._plan_update(plan.desired, fresh, fresh.get('type'))
+        again = self._plan_update(plan.desired, fresh, fresh.get('type'), plan.update_secrets)
         if not again.changed:
             return fresh
         return self.client.put(path, json=again.body)
@@ -352,8 +354,10 @@ class ApplicationManager(object):
                 errors = input_errors(desired, current.get('type'), self.scope)
                 if errors:
                     raise ApplicationError('invalid options: ' + '; '.join(errors), errors=errors)
-            plan = self.plan_present(desired, current, allow_recreate=params.get('allow_recreate'))
+            plan = self.plan_present(desired, current, allow_recreate=params.get('allow_recreate'),
+                                     update_secrets=params.get('update_secrets'))
         plan.desired = desired
+        plan.update_secrets = params.get('update_secrets') or self.update_secrets
         return plan, lookup
 
     def run(self, params, state='present', check_mode=False, index=None):
@@ -374,6 +378,19 @@ class ApplicationManager(object):
         return result
 
 
+def module_argument_spec():
+    """The argument spec of access_application: the API fields of the schema and a few module options."""
+    spec = _schema.argument_spec()
+    spec.update(
+        state=dict(type='str', choices=['present', 'absent'], default='present'),
+        app_id=dict(type='str'),
+        update_secrets=dict(type='str', choices=['always', 'on_create'], default='on_create', no_log=False),
+        allow_recreate=dict(type='bool', default=False),
+        force=dict(type='bool', default=False),
+    )
+    return spec
+
+
 def run_module(base):
     """access_application: one task, one application."""
     module = base.module
@@ -391,3 +408,266 @@ def run_module(base):
     if module._diff:
         result['diff'] = diff
     module.exit_json(**result)
+
+
+# ----------------------------------------------------------------------------------- export
+
+_COMPUTED = ('idp_entity_id', 'sso_endpoint', 'public_key', 'client_id')
+
+
+def _drop_defaults(value, options):
+    """Remove what Cloudflare would fill in anyway: empty values, server defaults, computed fields."""
+    out = {}
+    for key, item in value.items():
+        spec = options.get(key) or {}
+        if spec.get('computed') or key in ('created_at', 'updated_at'):
+            continue
+        if 'server_default' in spec and item == spec['server_default']:
+            continue
+        if spec.get('options') and not spec.get('free_form') and spec.get('type') == 'dict' and isinstance(item, dict):
+            item = _drop_defaults(item, spec['options'])
+        if item is None or item == [] or item == {} or item == '':
+            continue
+        out[key] = item
+    return out
+
+
+def to_module_args(app, scope='account'):
+    """An application as access_application options: no server-computed fields, defaults or secrets.
+
+    Feeding the result back to access_application (in the same account) changes nothing."""
+    app_type = app.get('type')
+    if app_type not in _schema.CREATABLE_TYPES:
+        return {'type': app_type, 'name': app.get('name')}
+    writable = dict((k, API_FIELDS[k]) for k in _schema.fields_for(app_type, scope))
+    args = _drop_defaults(_compare.prune(app, writable, app_type), writable)
+    if args.get('destinations'):
+        args.pop('self_hosted_domains', None)  # deprecated: derived from destinations
+    if app.get('policies'):
+        policies = []
+        for item in _compare.policy_summary(app['policies'], app_type):
+            if set(item) <= set(('id', 'precedence')):
+                policies.append(item)  # a link to a reusable policy
+            else:  # an inline policy: its id is this application's own, not exported
+                policies.append(_drop_defaults(dict((k, v) for k, v in item.items() if k != 'id'),
+                                               _compare.POLICY_ITEM['options']))
+        args['policies'] = policies
+    args['type'] = app_type
+    return args
+
+
+def _loose(wanted, value, exact):
+    if wanted is None:
+        return True
+    if exact:
+        return value == wanted
+    return wanted.lower() in (value or '').lower()
+
+
+def list_applications(manager, params):
+    """Applications matching the info module's filters (all pages)."""
+    if params.get('app_id'):
+        app = manager.get(params['app_id'])
+        apps = [app] if app else []
+    else:
+        apps = manager.list({'name': params.get('name'), 'domain': params.get('domain'), 'aud': params.get('aud'),
+                             'search': params.get('search'), 'exact': 'true' if params.get('exact') else None})
+        # the zone list has no filters, and the account filters are loose: apply them here too
+        apps = [a for a in apps if _loose(params.get('name'), a.get('name'), params.get('exact'))
+                and _loose(params.get('domain'), a.get('domain'), params.get('exact'))
+                and (params.get('aud') is None or a.get('aud') == params['aud'])]
+        if params.get('search') and manager.scope == 'zone':
+            text = params['search'].lower()
+            apps = [a for a in apps if any(text in str(a.get(k) or '').lower() for k in ('name', 'domain', 'aud'))]
+    if params.get('type'):
+        apps = [a for a in apps if a.get('type') in params['type']]
+    if params.get('format') == 'module_args':
+        return [to_module_args(a, manager.scope) for a in apps]
+    return [_compare.remove_secrets(a) for a in apps]
+
+
+def run_info_module(base):
+    module = base.module
+    account_id, zone_id = base.scope
+    client = base.client()
+    try:
+        manager = ApplicationManager(client, account_id=account_id, zone_id=zone_id)
+        applications = list_applications(manager, module.params)
+    except (ApplicationError, CloudflareError) as exc:
+        base.fail(exc)
+    module.exit_json(changed=False, applications=applications)
+
+
+# ----------------------------------------------------------------------------------- bulk
+
+def identity_key(item):
+    """How a declared application is told apart from the others (for de-duplication)."""
+    if item.get('app_id'):
+        return 'id:%s' % item['app_id']
+    if item.get('type') in _schema.SINGLETONS:
+        return 'type:%s' % item['type']
+    return 'name:%s%s' % (item.get('name'), '|domain:%s' % item['domain'] if item.get('domain') else '')
+
+
+class BulkRun(object):
+    """Many applications with one list sweep: every lookup is made in memory, only changes are written.
+
+    The comparison, merge and validation are ApplicationManager's, so a bulk run and a single task
+    always agree on what "changed" means."""
+
+    def __init__(self, manager, check_mode=False, purge=False, purge_max=10, purge_tag=None, purge_unmanaged=False,
+                 concurrency=4, with_diff=False):
+        self.manager = manager
+        self.check_mode = check_mode
+        self.purge = purge
+        self.purge_max = purge_max
+        self.purge_tag = purge_tag
+        self.purge_unmanaged = purge_unmanaged
+        self.concurrency = max(1, concurrency)
+        self.with_diff = with_diff
+
+    def _label(self, item):
+        return item.get('name') or item.get('app_id') or item.get('type')
+
+    def _tagged(self, params, current):
+        """Add the ownership tag (kept with the tags the application already has when tags are not managed)."""
+        app_type = params.get('type') or (current or {}).get('type')
+        if not self.purge_tag or app_type not in _schema.field_types('tags', self.manager.scope):
+            return params
+        params = dict(params)
+        tags = params.get('tags')
+        if tags is None:
+            tags = list((current or {}).get('tags') or [])
+        if self.purge_tag not in tags:
+            tags = list(tags) + [self.purge_tag]
+        params['tags'] = tags
+        return params
+
+    def _one(self, params, index):
+        label = self._label(params)
+        entry = {'name': label, 'type': params.get('type'), 'key': identity_key(params)}
+        try:
+            state = params.get('state') or 'present'
+            if state == 'present' and self.purge_tag:
+                desired, dummy = desired_from_params(params)
+                name = None if params.get('type') in _schema.SINGLETONS else desired.get('name')
+                current = self.manager.find(params.get('type'), name, desired.get('domain'), params.get('app_id'), index=index)
+                params = self._tagged(params, current)
+            plan, lookup = self.manager.ensure(params, state, index=index)
+            entry['action'] = {'create': 'created', 'update': 'updated', 'recreate': 'recreated', 'delete': 'deleted',
+                               'none': 'unchanged'}[plan.action]
+            entry['changed'] = plan.changed
+            entry['id'] = (plan.current or {}).get('id')
+            if self.with_diff and plan.changed:
+                entry['diff'] = {'before': plan.before, 'after': plan.after,
+                                 'before_header': label, 'after_header': label}
+            if plan.changed and not self.check_mode:
+                written = self.manager.apply(plan, lookup)
+                if written:
+                    entry['id'] = written.get('id')
+        except (ApplicationError, CloudflareError) as exc:
+            entry.update(action='failed', changed=False, msg=str(getattr(exc, 'msg', None) or exc))
+        return entry
+
+    def _purge_candidates(self, declared_ids, index):
+        out = []
+        for app in index:
+            if app.get('id') in declared_ids or app.get('type') in _schema.SINGLETONS or app.get('type') == 'dash_sso':
+                continue
+            if self.purge_tag and self.purge_tag in (app.get('tags') or []):
+                out.append(app)
+            elif self.purge_unmanaged:
+                out.append(app)
+        return out
+
+    def run(self, items):
+        index = self.manager.list()
+        owners = {}
+        for position, item in enumerate(items):
+            try:
+                desired, dummy = desired_from_params(item)
+                name = None if item.get('type') in _schema.SINGLETONS else desired.get('name')
+                found = self.manager.find(item.get('type'), name, desired.get('domain'), item.get('app_id'), index=index)
+            except ApplicationError:
+                found = None  # reported by the item's own run
+            if found is not None:
+                owners.setdefault(found['id'], []).append(position)
+        declared_ids = set(owners)
+        clashes = dict((position, ids) for app_id, ids in owners.items() if len(ids) > 1 for position in ids)
+        candidates = self._purge_candidates(declared_ids, index) if self.purge else []
+        if len(candidates) > self.purge_max:
+            raise ApplicationError(
+                'purge would delete %d applications, more than purge_max=%d; nothing was changed. Applications: %s'
+                % (len(candidates), self.purge_max, ', '.join('%s (%s)' % (a.get('name'), a['id']) for a in candidates)))
+        work = list(items) + [{'app_id': a['id'], 'name': a.get('name'), 'type': a.get('type'), 'state': 'absent'}
+                              for a in candidates]
+
+        def one(position):
+            if position in clashes:
+                others = ', '.join(self._label(items[p]) for p in clashes[position] if p != position)
+                return {'name': self._label(items[position]), 'type': items[position].get('type'),
+                        'key': identity_key(items[position]), 'action': 'failed', 'changed': False,
+                        'msg': 'this declaration and %s resolve to the same application; declare it once' % others}
+            return self._one(work[position], index)
+        if self.concurrency == 1 or len(work) < 2:
+            results = [one(position) for position in range(len(work))]
+        else:
+            from concurrent.futures import ThreadPoolExecutor
+            with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+                results = list(pool.map(one, range(len(work))))
+        for entry in results[len(items):]:
+            entry['purged'] = True
+        return results
+
+
+def summarize(results):
+    counts = dict((k, 0) for k in ('created', 'updated', 'recreated', 'unchanged', 'deleted', 'failed'))
+    for entry in results:
+        counts[entry['action']] = counts.get(entry['action'], 0) + 1
+    return counts
+
+
+def run_bulk_module(base):
+    """access_application_bulk: every declared application with one list sweep."""
+    module = base.module
+    params = module.params
+    account_id, zone_id = base.scope
+    client = base.client()
+    items, results_by_position = [], {}
+    spec = module_argument_spec()
+    raw = []
+    for item in params['applications']:
+        merged = dict(params['defaults'] or {})
+        merged.update(item or {})
+        merged.setdefault('state', params['state'])
+        merged.setdefault('update_secrets', params['update_secrets'])
+        raw.append(merged)
+    for position, (validated, error) in enumerate(base.validate_items(spec, raw)):
+        if error:
+            label = raw[position].get('name') or raw[position].get('app_id') or raw[position].get('type')
+            results_by_position[position] = {'name': label, 'type': raw[position].get('type'),
+                                             'action': 'failed', 'changed': False, 'msg': error}
+        else:
+            items.append((position, validated))
+    try:
+        manager = ApplicationManager(client, account_id=account_id, zone_id=zone_id,
+                                     update_secrets=params['update_secrets'], warn=module.warn)
+        bulk = BulkRun(manager, check_mode=module.check_mode, purge=params['purge'], purge_max=params['purge_max'],
+                       purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
+                       concurrency=params['concurrency'], with_diff=module._diff)
+        done = bulk.run([item for dummy, item in items])
+    except (ApplicationError, CloudflareError) as exc:
+        base.fail(exc)
+    for (position, dummy), entry in zip(items, done):
+        results_by_position[position] = entry
+    results = [results_by_position[p] for p in sorted(results_by_position)] + done[len(items):]
+    diffs = [entry.pop('diff') for entry in results if 'diff' in entry]
+    summary = summarize(results)
+    out = dict(changed=any(e.get('changed') for e in results), results=results, summary=summary)
+    if module._diff:
+        out['diff'] = diffs
+    failed = [e for e in results if e['action'] == 'failed']
+    if failed:
+        module.fail_json(msg='%d of %d applications failed: %s' % (
+            len(failed), len(results), '; '.join('%s: %s' % (e['name'], e['msg']) for e in failed)), **out)
+    module.exit_json(**out)

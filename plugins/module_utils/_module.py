@@ -16,6 +16,7 @@ import os
 import traceback
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _client
 
@@ -90,3 +91,19 @@ class CloudflareModule(object):
         details = dict(getattr(exc, 'details', None) or {})
         details.update(extra)
         self.module.fail_json(msg=getattr(exc, 'msg', None) or str(exc), **details)
+
+    def validate_items(self, spec, items):
+        """Check each item of a list option against a module's argument spec (as that module would).
+
+        Returns [(validated params or None, error text or None)]; the items' no_log values are masked in
+        everything the module returns, its invocation included."""
+        validator = ArgumentSpecValidator(spec)
+        out = []
+        for item in items:
+            result = validator.validate(item)
+            self.module.no_log_values.update(result._no_log_values)
+            if result.error_messages:
+                out.append((None, '; '.join(result.error_messages)))
+            else:
+                out.append((result.validated_parameters, None))
+        return out

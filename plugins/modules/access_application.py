@@ -2144,21 +2144,12 @@ application:
     updated_at: "2026-11-27T10:00:00Z"
 '''
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schema
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import run_module
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import module_argument_spec, run_module
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._module import CloudflareModule
 
 
 def main():
-    argument_spec = _schema.argument_spec()
-    argument_spec.update(
-        state=dict(type='str', choices=['present', 'absent'], default='present'),
-        app_id=dict(type='str'),
-        update_secrets=dict(type='str', choices=['always', 'on_create'], default='on_create'),
-        allow_recreate=dict(type='bool', default=False),
-        force=dict(type='bool', default=False),
-    )
-    run_module(CloudflareModule(argument_spec, supports_check_mode=True))
+    run_module(CloudflareModule(module_argument_spec(), supports_check_mode=True))
 
 
 if __name__ == '__main__':
