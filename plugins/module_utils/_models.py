@@ -156,9 +156,9 @@ def app_model(app_type, scope='account', partial=False):
     return _CACHE[key]
 
 
-def policy_model(kind):
+def policy_model(kind, partial=False):
     """Request model of a policy: 'reusable' (account policies), 'app' (app-scoped) or 'zone'."""
-    key = ('policy', kind)
+    key = ('policy', kind, partial)
     if key not in _CACHE:
         options = _schema.policy_options(with_link=True)
         exclude = ('id',)
@@ -166,8 +166,8 @@ def policy_model(kind):
             exclude = ('id', 'precedence')
         elif kind == 'zone':
             exclude = ('id', 'connection_rules', 'mfa_config', 'session_duration')
-        _CACHE[key] = _model('Policy_' + kind, options, 'self_hosted', required=_schema.REUSABLE_POLICY_REQUIRED,
-                             exclude=exclude)
+        _CACHE[key] = _model('Policy_' + kind, options, 'self_hosted',
+                             required=() if partial else _schema.REUSABLE_POLICY_REQUIRED, exclude=exclude)
     return _CACHE[key]
 
 
@@ -254,11 +254,12 @@ def validate_app_request(body, scope='account', partial=False):
     return _validate.semantic_errors(body, app_type, partial)
 
 
-def validate_policy_request(body, kind='reusable'):
+def validate_policy_request(body, kind='reusable', partial=False):
+    """Errors of a policy body; `partial`: only the fields a task sets (the rest exists already)."""
     if not isinstance(body, dict):
         return ['(body): must be a JSON object']
     try:
-        policy_model(kind).model_validate(body)
+        policy_model(kind, partial).model_validate(body)
     except ValidationError as exc:
         return format_errors(exc)
     return _validate.policy_errors(body, 'self_hosted', '')
