@@ -1,0 +1,166 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, zerotrust.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: access_application_bulk
+short_description: Provision many Cloudflare Zero Trust Access applications in one call
+version_added: 0.1.0
+description:
+  - Brings a whole list of applications to their declared state with one sweep of the application list (one request
+    per 1000 applications) and a write only for what changed - a rerun where nothing changed sends no write.
+  - Each item takes the options of M(zerotrust.cloudflare.access_application) and is compared, merged and validated
+    exactly as that module does.
+  - One failed item does not stop the others; the task fails at the end and lists every failure with the API's message.
+  - Optionally deletes (purges) the applications that the list no longer declares, with guards.
+  - This module is the engine of the R(zerotrust.cloudflare.access_applications role,ansible_collections.zerotrust.cloudflare.access_applications_role),
+    which builds the list from inventory variables.
+author:
+  - zerotrust.cloudflare contributors
+requirements:
+  - requests >= 2.28
+  - pydantic >= 2.5
+extends_documentation_fragment:
+  - zerotrust.cloudflare.auth
+  - zerotrust.cloudflare.auth.ZONE
+  - zerotrust.cloudflare.attributes
+  - zerotrust.cloudflare.attributes.CHECK_DIFF
+options:
+  applications:
+    description:
+      - The applications, each a dict of M(zerotrust.cloudflare.access_application) options (including its C(state)).
+    type: list
+    elements: dict
+    required: true
+  defaults:
+    description:
+      - Options merged under every item (an item's own value wins), for example a default O(applications[].session_duration).
+    type: dict
+    default: {}
+  state:
+    description:
+      - State of the items that do not set their own.
+    type: str
+    choices: [present, absent]
+    default: present
+  update_secrets:
+    description:
+      - O(zerotrust.cloudflare.access_application#module:update_secrets) of the items that do not set their own.
+    type: str
+    choices: [always, on_create]
+    default: on_create
+  purge:
+    description:
+      - Delete the applications of the account (or zone) that no item declares.
+      - Only applications carrying O(purge_tag) are deleted, unless O(purge_unmanaged=true). app_launcher, warp, biso
+        and dash_sso applications are never purged.
+      - When more than O(purge_max) applications would be deleted, the task fails before changing anything.
+    type: bool
+    default: false
+  purge_max:
+    description:
+      - The most applications one run may purge.
+    type: int
+    default: 10
+  purge_tag:
+    description:
+      - Ownership tag. Added to every provisioned application whose type has tags; only applications with this tag are
+        purged. Create the tag once in Cloudflare Zero Trust (Access, Tags).
+    type: str
+  purge_unmanaged:
+    description:
+      - Also purge applications without O(purge_tag), that is applications this module cannot show it manages.
+    type: bool
+    default: false
+  concurrency:
+    description:
+      - Write requests sent in parallel. The request budget (O(rate_limit)) still applies.
+    type: int
+    default: 4
+'''
+
+EXAMPLES = r'''
+- name: Provision the applications of a team
+  zerotrust.cloudflare.access_application_bulk:
+    defaults:
+      session_duration: 12h
+    applications:
+      - name: Grafana
+        type: self_hosted
+        domain: grafana.example.com
+      - name: Kibana
+        type: self_hosted
+        domain: kibana.example.com
+      - name: Old tool
+        type: self_hosted
+        state: absent
+  register: provisioned
+
+- name: Show the counts
+  ansible.builtin.debug:
+    var: provisioned.summary
+'''
+
+RETURN = r'''
+results:
+  description: One entry per item (and per purged application), in order.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    name:
+      description: Name (or id, or type) of the application.
+      type: str
+    type:
+      description: Type of the application.
+      type: str
+    id:
+      description: Id of the application (none for a creation in check mode).
+      type: str
+    action:
+      description: What happened (or would happen in check mode).
+      type: str
+      sample: unchanged
+    changed:
+      description: Whether the application changed.
+      type: bool
+    msg:
+      description: Why the item failed.
+      type: str
+      returned: when RV(results[].action=failed)
+    purged:
+      description: The application was deleted because no item declares it.
+      type: bool
+      returned: for purged applications
+summary:
+  description: Count of items per action.
+  returned: always
+  type: dict
+  sample: {created: 1, updated: 0, recreated: 0, unchanged: 998, deleted: 1, failed: 0}
+'''
+
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import run_bulk_module
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._module import CloudflareModule
+
+
+def main():
+    run_bulk_module(CloudflareModule(dict(
+        applications=dict(type='list', elements='dict', required=True),
+        defaults=dict(type='dict', default={}),
+        state=dict(type='str', choices=['present', 'absent'], default='present'),
+        update_secrets=dict(type='str', choices=['always', 'on_create'], default='on_create', no_log=False),
+        purge=dict(type='bool', default=False),
+        purge_max=dict(type='int', default=10),
+        purge_tag=dict(type='str'),
+        purge_unmanaged=dict(type='bool', default=False),
+        concurrency=dict(type='int', default=4),
+    ), supports_check_mode=True))
+
+
+if __name__ == '__main__':
+    main()
