@@ -12,7 +12,10 @@ import re
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.collections import is_sequence
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import identity_key
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import apply_defaults, identity_key
+
+
+_PLAY = '(play variables)'
 
 
 def _plain(value):
@@ -21,16 +24,17 @@ def _plain(value):
 
 
 def collect(hosts, hostvars, list_var='access_applications_list', defaults_var='access_applications_defaults',
-            all_hosts=None):
+            all_hosts=None, play_vars=None):
     """Aggregate the applications declared by `hosts` (each host: `list_var` plus every `list_var`_* variable,
-    `defaults_var` merged under each item), once per application."""
+    `defaults_var` merged under each item), once per application.  `play_vars`: the same variables as the
+    play sees them (play, role and extra vars are not host variables)."""
     if not is_sequence(hosts):
         raise AnsibleFilterError('access_applications_collect: expects a list of host names, got %s' % type(hosts).__name__)
     pattern = re.compile(r'^%s(_.+)?$' % re.escape(list_var))
     declared, order, conflicts, declaring = {}, [], [], set()
 
     def declarations(host):
-        variables = hostvars[host]
+        variables = play_vars if host == _PLAY else hostvars[host]
         names = sorted(k for k in variables.keys() if pattern.match(k))
         defaults = _plain(variables.get(defaults_var) or {}) if defaults_var in variables else {}
         for name in names:
@@ -41,11 +45,9 @@ def collect(hosts, hostvars, list_var='access_applications_list', defaults_var='
                 if not isinstance(item, dict):
                     raise AnsibleFilterError('%s of host %s: every item must be a dict of access_application options, got %r'
                                              % (name, host, item))
-                merged = dict(defaults)
-                merged.update(_plain(item))
-                yield name, merged
+                yield name, apply_defaults(_plain(item), defaults)
 
-    for host in hosts:
+    for host in ([_PLAY] if play_vars else []) + list(hosts):
         for variable, item in declarations(host):
             declaring.add(host)
             key = identity_key(item)
@@ -70,6 +72,7 @@ def collect(hosts, hostvars, list_var='access_applications_list', defaults_var='
         'declared_by': dict((k, declared[k]['hosts']) for k in order),
         'conflicts': conflicts,
         'declaring_hosts_outside_play': outside,
+        'declaring_hosts': sorted(h for h in declaring if h != _PLAY),
     }
 
 

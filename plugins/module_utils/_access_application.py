@@ -500,6 +500,21 @@ def run_info_module(base):
 
 # ----------------------------------------------------------------------------------- bulk
 
+def apply_defaults(item, defaults, scope='account'):
+    """`defaults` under `item`: an API field only where the item's type has it (a default session_duration
+    must not break the bookmarks), other options always."""
+    app_type = item.get('type')
+    merged = {}
+    for key, value in (defaults or {}).items():
+        if key in API_FIELDS and app_type in _schema.APP_TYPES and app_type not in _schema.field_types(key, scope):
+            continue
+        if key in API_FIELDS and app_type in _schema.APP_TYPES and app_type in API_FIELDS[key].get('readonly_types', ()):
+            continue
+        merged[key] = value
+    merged.update(item)
+    return merged
+
+
 def identity_key(item):
     """How a declared application is told apart from the others (for de-duplication)."""
     if item.get('app_id'):
@@ -636,9 +651,9 @@ def run_bulk_module(base):
     items, results_by_position = [], {}
     spec = module_argument_spec()
     raw = []
+    scope = 'zone' if zone_id else 'account'
     for item in params['applications']:
-        merged = dict(params['defaults'] or {})
-        merged.update(item or {})
+        merged = apply_defaults(item or {}, params['defaults'], scope)
         merged.setdefault('state', params['state'])
         merged.setdefault('update_secrets', params['update_secrets'])
         raw.append(merged)

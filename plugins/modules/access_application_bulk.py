@@ -39,7 +39,8 @@ options:
     required: true
   defaults:
     description:
-      - Options merged under every item (an item's own value wins), for example a default O(applications[].session_duration).
+      - Options merged under every item (an item's own value wins), for example a default C(session_duration).
+      - An application option is merged only into the items whose type has it.
     type: dict
     default: {}
   state:
