@@ -1,0 +1,35 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, zerotrust.cloudflare contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""pytest fixtures for the fake Cloudflare API.
+
+In a test module or conftest.py:
+
+    from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.pytest_fixtures import (  # noqa: F401 pylint: disable=unused-import
+        fake_cloudflare, fake_cloudflare_server)
+
+    def test_something(fake_cloudflare):          # a clean server (state, log, faults, config reset)
+        fake_cloudflare.request('GET', '/accounts/{account_id}/access/apps')
+
+`fake_cloudflare_server` is one process for the whole session; `fake_cloudflare` resets it before each test.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type  # pylint: disable=invalid-name
+
+import pytest
+
+from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
+
+
+@pytest.fixture(scope='session')
+def fake_cloudflare_server():
+    with FakeCloudflare() as fake:
+        yield fake
+
+
+@pytest.fixture
+def fake_cloudflare(fake_cloudflare_server):  # pylint: disable=redefined-outer-name
+    fake_cloudflare_server.reset()
+    yield fake_cloudflare_server
