@@ -65,6 +65,18 @@ def _first_public_uri(destinations):
     return None
 
 
+class AppIndex(object):
+    """Every application of a scope, from one list sweep, looked up by id, name and type in constant time."""
+
+    def __init__(self, apps):
+        self.apps = list(apps)
+        self.by_id, self.by_name, self.by_type = {}, {}, {}
+        for app in self.apps:
+            self.by_id[app.get('id')] = app
+            self.by_name.setdefault(app.get('name'), []).append(app)
+            self.by_type.setdefault(app.get('type'), []).append(app)
+
+
 class Plan(object):
     """What ensure_present/ensure_absent would do: action, body to send, before/after, predicted object."""
 
@@ -112,17 +124,17 @@ class ApplicationManager(object):
             raise
 
     def find(self, app_type=None, name=None, domain=None, app_id=None, index=None):
-        """The current application, or None.  `index`: a list of every application (bulk runs), so no request is made."""
+        """The current application, or None.  `index`: an AppIndex of every application (bulk runs): no request."""
         if app_id:
             if index is not None:
-                return next((a for a in index if a.get('id') == app_id), None)
+                return index.by_id.get(app_id)
             return self.get(app_id)
         if app_type in _schema.SINGLETONS:
-            apps = index if index is not None else self.list()
+            apps = index.by_type.get(app_type, []) if index is not None else self.list()
             matches = [a for a in apps if a.get('type') == app_type]
             key = 'type %s' % app_type
         elif name:
-            apps = index if index is not None else self.list({'name': name, 'exact': 'true'})
+            apps = index.by_name.get(name, []) if index is not None else self.list({'name': name, 'exact': 'true'})
             matches = [a for a in apps if a.get('name') == name]
             key = 'name %r' % name
             if len(matches) > 1 and domain:
@@ -229,7 +241,9 @@ class ApplicationManager(object):
         writable = dict((k, API_FIELDS[k]) for k in _schema.fields_for(app_type, self.scope))
         base = _compare.prune(current, writable, app_type)
         base.pop('policies', None)  # absent policies are kept by the API; [] would detach them all
-        if isinstance(base.get('scim_config'), dict):
+        if 'scim_config' not in desired:
+            base.pop('scim_config', None)  # it needs its write-only secret: not touched unless the task gives it
+        elif isinstance(base.get('scim_config'), dict):
             base['scim_config'].pop('authentication', None)  # write-only: the API keeps it when absent
         want = copy.deepcopy(desired)
         want.pop('policies', None)
@@ -558,35 +572,44 @@ class BulkRun(object):
         params['tags'] = tags
         return params
 
-    def _one(self, params, index):
+    def _resolve(self, params, index):
+        """The current application of a declaration (None when it does not exist)."""
+        desired, dummy = desired_from_params(params)
+        name = None if params.get('type') in _schema.SINGLETONS else desired.get('name')
+        return self.manager.find(params.get('type'), name, desired.get('domain'), params.get('app_id'), index=index)
+
+    def _plan(self, params, index, current):
+        """(result entry, plan, lookup) of one declaration; in memory only."""
         label = self._label(params)
         entry = {'name': label, 'type': params.get('type'), 'key': identity_key(params)}
         try:
             state = params.get('state') or 'present'
-            if state == 'present' and self.purge_tag:
-                desired, dummy = desired_from_params(params)
-                name = None if params.get('type') in _schema.SINGLETONS else desired.get('name')
-                current = self.manager.find(params.get('type'), name, desired.get('domain'), params.get('app_id'), index=index)
+            if state == 'present':
                 params = self._tagged(params, current)
             plan, lookup = self.manager.ensure(params, state, index=index)
-            entry['action'] = {'create': 'created', 'update': 'updated', 'recreate': 'recreated', 'delete': 'deleted',
-                               'none': 'unchanged'}[plan.action]
-            entry['changed'] = plan.changed
-            entry['id'] = (plan.current or {}).get('id')
-            if self.with_diff and plan.changed:
-                entry['diff'] = {'before': plan.before, 'after': plan.after,
-                                 'before_header': label, 'after_header': label}
-            if plan.changed and not self.check_mode:
-                written = self.manager.apply(plan, lookup)
-                if written:
-                    entry['id'] = written.get('id')
         except (ApplicationError, CloudflareError) as exc:
             entry.update(action='failed', changed=False, msg=str(getattr(exc, 'msg', None) or exc))
-        return entry
+            return entry, None, None
+        entry['action'] = {'create': 'created', 'update': 'updated', 'recreate': 'recreated', 'delete': 'deleted',
+                           'none': 'unchanged'}[plan.action]
+        entry['changed'] = plan.changed
+        entry['id'] = (plan.current or {}).get('id')
+        if self.with_diff and plan.changed:
+            entry['diff'] = {'before': plan.before, 'after': plan.after, 'before_header': label, 'after_header': label}
+        return entry, plan, lookup
+
+    def _apply(self, job):
+        entry, plan, lookup = job
+        try:
+            written = self.manager.apply(plan, lookup)
+            if written:
+                entry['id'] = written.get('id')
+        except (ApplicationError, CloudflareError) as exc:
+            entry.update(action='failed', changed=False, msg=str(getattr(exc, 'msg', None) or exc))
 
     def _purge_candidates(self, declared_ids, index):
         out = []
-        for app in index:
+        for app in index.apps:
             if app.get('id') in declared_ids or app.get('type') in _schema.SINGLETONS or app.get('type') == 'dash_sso':
                 continue
             if self.purge_tag and self.purge_tag in (app.get('tags') or []):
@@ -596,43 +619,46 @@ class BulkRun(object):
         return out
 
     def run(self, items):
-        index = self.manager.list()
-        owners = {}
+        index = AppIndex(self.manager.list())
+        currents, owners = [], {}
         for position, item in enumerate(items):
             try:
-                desired, dummy = desired_from_params(item)
-                name = None if item.get('type') in _schema.SINGLETONS else desired.get('name')
-                found = self.manager.find(item.get('type'), name, desired.get('domain'), item.get('app_id'), index=index)
+                current = self._resolve(item, index)
             except ApplicationError:
-                found = None  # reported by the item's own run
-            if found is not None:
-                owners.setdefault(found['id'], []).append(position)
-        declared_ids = set(owners)
-        clashes = dict((position, ids) for app_id, ids in owners.items() if len(ids) > 1 for position in ids)
-        candidates = self._purge_candidates(declared_ids, index) if self.purge else []
+                current = None  # reported by the item's own plan
+            currents.append(current)
+            if current is not None:
+                owners.setdefault(current['id'], []).append(position)
+        clashes = dict((position, ids) for ids in owners.values() if len(ids) > 1 for position in ids)
+        candidates = self._purge_candidates(set(owners), index) if self.purge else []
         if len(candidates) > self.purge_max:
             raise ApplicationError(
                 'purge would delete %d applications, more than purge_max=%d; nothing was changed. Applications: %s'
                 % (len(candidates), self.purge_max, ', '.join('%s (%s)' % (a.get('name'), a['id']) for a in candidates)))
-        work = list(items) + [{'app_id': a['id'], 'name': a.get('name'), 'type': a.get('type'), 'state': 'absent'}
-                              for a in candidates]
-
-        def one(position):
+        jobs = []
+        for position, item in enumerate(items):
             if position in clashes:
                 others = ', '.join(self._label(items[p]) for p in clashes[position] if p != position)
-                return {'name': self._label(items[position]), 'type': items[position].get('type'),
-                        'key': identity_key(items[position]), 'action': 'failed', 'changed': False,
-                        'msg': 'this declaration and %s resolve to the same application; declare it once' % others}
-            return self._one(work[position], index)
-        if self.concurrency == 1 or len(work) < 2:
-            results = [one(position) for position in range(len(work))]
+                jobs.append(({'name': self._label(item), 'type': item.get('type'), 'key': identity_key(item),
+                              'action': 'failed', 'changed': False,
+                              'msg': 'this declaration and %s resolve to the same application; declare it once' % others},
+                             None, None))
+            else:
+                jobs.append(self._plan(item, index, currents[position]))
+        for app in candidates:
+            entry, plan, lookup = self._plan({'app_id': app['id'], 'name': app.get('name'), 'type': app.get('type'),
+                                              'state': 'absent'}, index, app)
+            entry['purged'] = True
+            jobs.append((entry, plan, lookup))
+        writes = [job for job in jobs if job[1] is not None and job[1].changed] if not self.check_mode else []
+        if self.concurrency == 1 or len(writes) < 2:
+            for job in writes:
+                self._apply(job)
         else:
             from concurrent.futures import ThreadPoolExecutor
             with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
-                results = list(pool.map(one, range(len(work))))
-        for entry in results[len(items):]:
-            entry['purged'] = True
-        return results
+                list(pool.map(self._apply, writes))
+        return [job[0] for job in jobs]
 
 
 def summarize(results):

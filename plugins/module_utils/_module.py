@@ -97,10 +97,18 @@ class CloudflareModule(object):
 
         Returns [(validated params or None, error text or None)]; the items' no_log values are masked in
         everything the module returns, its invocation included."""
-        validator = ArgumentSpecValidator(spec)
         out = []
+        validators = {}
         for item in items:
-            result = validator.validate(item)
+            unknown = sorted(k for k in item if k not in spec)
+            if unknown:
+                out.append((None, 'unsupported option(s): %s' % ', '.join(unknown)))
+                continue
+            # a spec of the options the item sets (plus those with defaults): many times faster on big lists
+            keys = tuple(sorted(set(item) | set(k for k, v in spec.items() if 'default' in v)))
+            if keys not in validators:
+                validators[keys] = ArgumentSpecValidator(dict((k, spec[k]) for k in keys))
+            result = validators[keys].validate(item)
             self.module.no_log_values.update(result._no_log_values)
             if result.error_messages:
                 out.append((None, '; '.join(result.error_messages)))
