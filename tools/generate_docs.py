@@ -64,8 +64,8 @@ def option_doc(spec, schema, top=False, name=None):
             by_choices.setdefault(tuple(choices), []).append(app_type)
         if len(by_choices) > 1:
             for choices, types in sorted(by_choices.items()):
-                doc['description'].append('For %s: %s.' % (', '.join(types) if len(types) < 5 else 'the other types',
-                                                            ', '.join(choices)))
+                which = ', '.join(types) if len(types) < 5 else 'the other types'
+                doc['description'].append('For %s: %s.' % (which, ', '.join(choices)))
     if spec.get('set_like'):
         doc['description'].append('Order does not matter.')
     if spec.get('duration'):
@@ -77,6 +77,8 @@ def option_doc(spec, schema, top=False, name=None):
         doc['description'].append('Write-only secret: never returned by the API, never shown, never compared.')
     if spec.get('deprecated'):
         doc['description'].append('Deprecated by Cloudflare. %s' % spec['deprecated'])
+    if spec.get('option'):
+        doc['description'].append('The API calls it C(%s).' % name)
     if spec.get('single_or_list'):
         doc['description'].append('One item is sent as a single object.')
     if spec.get('variants'):
@@ -93,12 +95,12 @@ def option_doc(spec, schema, top=False, name=None):
     if spec.get('aliases'):
         doc['aliases'] = list(spec['aliases'])
     if spec.get('options') and not spec.get('free_form'):
-        doc['suboptions'] = dict((k, option_doc(v, schema, name=k)) for k, v in spec['options'].items())
+        doc['suboptions'] = dict((v.get('option', k), option_doc(v, schema, name=k)) for k, v in spec['options'].items())
     return doc
 
 
 def render(fields, schema, top=True):
-    docs = dict((k, option_doc(v, schema, top=top, name=k)) for k, v in fields.items())
+    docs = dict((v.get('option', k), option_doc(v, schema, top=top, name=k)) for k, v in fields.items())
     text = yaml.safe_dump(docs, default_flow_style=False, sort_keys=True, width=120, allow_unicode=True)
     return ''.join('  ' + line + '\n' if line else '\n' for line in text.splitlines())
 

@@ -38,7 +38,7 @@ options:
   account_id:
     description:
       - The Cloudflare account.
-      - If neither this nor O(zone_id) is set, the value of the E(CLOUDFLARE_ACCOUNT_ID) environment variable is used.
+      - If not set, the value of the E(CLOUDFLARE_ACCOUNT_ID) environment variable is used.
     type: str
   validate_certs:
     description:

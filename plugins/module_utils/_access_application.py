@@ -34,7 +34,8 @@ class ApplicationError(Exception):
 
 def desired_from_params(params):
     """The API fields a task sets (None = not managed), with deprecated shapes converted."""
-    desired = _compare.strip_none(dict((k, params.get(k)) for k in API_FIELDS if params.get(k) is not None))
+    options = dict((_schema.option_name(k, v), params.get(_schema.option_name(k, v))) for k, v in API_FIELDS.items())
+    desired = _schema.to_api(_compare.strip_none(dict((k, v) for k, v in options.items() if v is not None)), API_FIELDS)
     warnings = []
     if 'self_hosted_domains' in desired and 'destinations' not in desired:
         warnings.append('self_hosted_domains is deprecated by Cloudflare; it was converted to public destinations. '
@@ -467,7 +468,7 @@ def to_module_args(app, scope='account'):
                                                _compare.POLICY_ITEM['options']))
         args['policies'] = policies
     args['type'] = app_type
-    return args
+    return _schema.to_options(args, API_FIELDS)
 
 
 def _loose(wanted, value, exact):

@@ -20,6 +20,11 @@ from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client impor
 FIELDS = _schema.POLICY_FIELDS
 
 
+def _view(desired, obj):
+    """The managed fields of a policy (for --diff)."""
+    return dict((k, obj.get(k, FIELDS[k].get('server_default'))) for k in desired)
+
+
 class PolicyManager(object):
 
     def __init__(self, client, account_id, warn=None):
@@ -46,7 +51,7 @@ class PolicyManager(object):
         return matches[0] if matches else None
 
     def run(self, params, state='present', check_mode=False, detach=False):
-        desired = _compare.strip_none(dict((k, params.get(k)) for k in FIELDS if params.get(k) is not None))
+        desired = _schema.to_api(_compare.strip_none(dict((k, params.get(k)) for k in FIELDS if params.get(k) is not None)), FIELDS)
         errors = _models.validate_policy_request(desired, 'reusable', partial=True)
         if errors:
             raise ApplicationError('invalid options: ' + '; '.join(errors), errors=errors)
@@ -55,25 +60,24 @@ class PolicyManager(object):
             return self._absent(current, check_mode, detach)
         if current is None and params.get('policy_id'):
             raise ApplicationError('no reusable policy with id %s exists' % params['policy_id'])
-        view = (lambda obj: dict((k, obj.get(k, FIELDS[k].get('server_default'))) for k in desired))
         if current is None:
             body = desired
             errors = _models.validate_policy_request(body, 'reusable')
             if errors:
                 raise ApplicationError('cannot create the policy: ' + '; '.join(errors), errors=errors)
-            result = dict(changed=True, diff=dict(before={}, after=view(body)), policy=body)
+            result = dict(changed=True, diff=dict(before={}, after=_view(desired, body)), policy=body)
             if not check_mode:
                 result['policy'] = self._create(body, desired.get('name'))
             return result
         changed = [k for k, v in desired.items() if not _compare.same(v, current.get(k), FIELDS[k])]
         if not changed:
-            return dict(changed=False, diff=dict(before=view(current), after=view(current)), policy=current)
+            return dict(changed=False, diff=dict(before=_view(desired, current), after=_view(desired, current)), policy=current)
         body = _compare.merge(_compare.prune(current, FIELDS, 'self_hosted'), desired, FIELDS)
         errors = _models.validate_policy_request(body, 'reusable')
         if errors:
             raise ApplicationError('the updated policy would be invalid: ' + '; '.join(errors), errors=errors)
         predicted = dict(current, **body)
-        result = dict(changed=True, diff=dict(before=view(current), after=view(predicted)), policy=predicted)
+        result = dict(changed=True, diff=dict(before=_view(desired, current), after=_view(desired, predicted)), policy=predicted)
         if not check_mode:
             result['policy'] = self.client.put('%s/%s' % (self.base, current['id']), json=body)
         return result

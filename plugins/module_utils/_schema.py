@@ -89,7 +89,8 @@ GO_DURATION_RE = re.compile(r'^(?:0|[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00
 #   single_or_list  the API accepts one object or a list of them (sent as one object when one)
 #   free_form       dict without fixed keys (map)
 #   deprecated      deprecation note
-#   aliases         extra option names (for API keys that are not valid identifiers)
+#   aliases         extra option names
+#   option          the Ansible option name, where the API key cannot be one (github-organization, message)
 #   type_patterns   {app_type: regular expression} the value must match for that type
 #   cidr            IP address or CIDR range: a single address equals its /32 (/128)
 #   rule_list       list of access rules (one-key objects); policy_list: list of application policies
@@ -153,7 +154,7 @@ RULE_KINDS = {
     'github-organization': _dict('Members of a GitHub organization (or team).', {
         'identity_provider_id': _IDP,
         'name': _s('Name of the organization.', required=True),
-        'team': _s('Name of a team of the organization.')}, aliases=['github_organization']),
+        'team': _s('Name of a team of the organization.')}, option='github_organization'),
     'gsuite': _dict('Members of a Google Workspace group.', {
         'email': _s('Email of the Google Workspace group.', required=True), 'identity_provider_id': _IDP}),
     'login_method': _dict('A login method (identity provider).', {'id': _s('UUID of the identity provider.', required=True)}),
@@ -442,7 +443,7 @@ LANDING_PAGE_OPTIONS = {
     'button_color': _s('Colour of the button, e.g. C(#ff0000).'),
     'button_text_color': _s('Colour of the button text.'),
     'image_url': _s('URL of the image.'),
-    'message': _s('Message shown.'),
+    'message': _s('Message shown.', option='message_text'),
     'title': _s('Title shown.', server_default='Welcome!'),
 }
 
@@ -610,14 +611,34 @@ def choices_for(spec, app_type):
     return spec.get('choices')
 
 
-def walk(options, prefix=''):
-    """Yield (dotted path, spec) for every field below `options`."""
-    for name, spec in options.items():
-        path = prefix + name
-        yield path, spec
-        if spec.get('options'):
-            for item in walk(spec['options'], path + '.'):
-                yield item
+def option_name(key, spec):
+    return spec.get('option', key)
+
+
+def _rename(value, options, to_api):
+    if isinstance(value, list):
+        return [_rename(v, options, to_api) for v in value]
+    if not isinstance(value, dict) or not options:
+        return value
+    names = dict((option_name(k, v), k) if to_api else (k, option_name(k, v)) for k, v in options.items())
+    specs = dict((option_name(k, v) if to_api else k, v) for k, v in options.items())
+    out = {}
+    for key, item in value.items():
+        spec = specs.get(key)
+        if spec is not None and spec.get('options') and not spec.get('free_form'):
+            item = _rename(item, spec['options'], to_api)
+        out[names.get(key, key)] = item
+    return out
+
+
+def to_api(value, options):
+    """Module options (nested) with their API keys (github_organization -> github-organization)."""
+    return _rename(value, options, True)
+
+
+def to_options(value, options):
+    """An API object (nested) with the module's option names."""
+    return _rename(value, options, False)
 
 
 def is_duration(value):
@@ -643,9 +664,10 @@ def _to_argspec(spec):
     if spec.get('aliases'):
         out['aliases'] = list(spec['aliases'])
     if spec.get('options') is not None and not spec.get('free_form'):
-        out['options'] = dict((k, _to_argspec(dict(v, _name=k))) for k, v in spec['options'].items())
+        out['options'] = dict((option_name(k, v), _to_argspec(dict(v, _name=option_name(k, v))))
+                              for k, v in spec['options'].items())
         if spec.get('rule_list'):
-            kinds = list(spec['options'])
+            kinds = list(out['options'])
             out['mutually_exclusive'] = [kinds]
             out['required_one_of'] = [kinds]
     return out
@@ -654,7 +676,8 @@ def _to_argspec(spec):
 def argument_spec(fields=None):
     """Ansible argument spec for API fields (all application fields by default)."""
     fields = APP_FIELDS if fields is None else fields
-    spec = dict((name, _to_argspec(dict(field, _name=name))) for name, field in fields.items())
+    spec = dict((option_name(name, field), _to_argspec(dict(field, _name=option_name(name, field))))
+                for name, field in fields.items())
     for value in spec.values():
         value.pop('required', None)  # per-type requirements are checked by _validate
     return spec

@@ -26,7 +26,7 @@ description:
   - Every option is checked against the chosen O(type) before any API call; an option that the type does not have
     is refused with the names of the types that have it.
 author:
-  - zerotrust.cloudflare contributors
+  - Zerotrust Cloudflare maintainers (@zerotrust)
 requirements:
   - requests >= 2.28
   - pydantic >= 2.5
@@ -325,9 +325,10 @@ options:
         description:
         - URL of the image.
         type: str
-      message:
+      message_text:
         description:
         - Message shown.
+        - The API calls it C(message).
         type: str
       title:
         description:
@@ -681,11 +682,10 @@ options:
                 required: true
                 type: str
             type: dict
-          github-organization:
-            aliases:
-            - github_organization
+          github_organization:
             description:
             - Members of a GitHub organization (or team).
+            - The API calls it C(github-organization).
             suboptions:
               identity_provider_id:
                 description:
@@ -1002,11 +1002,10 @@ options:
                 required: true
                 type: str
             type: dict
-          github-organization:
-            aliases:
-            - github_organization
+          github_organization:
             description:
             - Members of a GitHub organization (or team).
+            - The API calls it C(github-organization).
             suboptions:
               identity_provider_id:
                 description:
@@ -1370,11 +1369,10 @@ options:
                 required: true
                 type: str
             type: dict
-          github-organization:
-            aliases:
-            - github_organization
+          github_organization:
             description:
             - Members of a GitHub organization (or team).
+            - The API calls it C(github-organization).
             suboptions:
               identity_provider_id:
                 description:

@@ -21,7 +21,7 @@ description:
   - This module is the engine of the R(zerotrust.cloudflare.access_applications role,ansible_collections.zerotrust.cloudflare.access_applications_role),
     which builds the list from inventory variables.
 author:
-  - zerotrust.cloudflare contributors
+  - Zerotrust Cloudflare maintainers (@zerotrust)
 requirements:
   - requests >= 2.28
   - pydantic >= 2.5

@@ -18,7 +18,7 @@ description:
     (server-computed fields, server defaults and secrets left out), so that an existing account can be exported to
     inventory variables and provisioned again with the same result.
 author:
-  - zerotrust.cloudflare contributors
+  - Zerotrust Cloudflare maintainers (@zerotrust)
 requirements:
   - requests >= 2.28
   - pydantic >= 2.5

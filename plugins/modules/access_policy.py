@@ -19,7 +19,7 @@ description:
     lists their ids.
   - Deleting a policy that applications still use fails, unless O(detach=true), which first removes it from them.
 author:
-  - zerotrust.cloudflare contributors
+  - Zerotrust Cloudflare maintainers (@zerotrust)
 requirements:
   - requests >= 2.28
   - pydantic >= 2.5
@@ -276,11 +276,10 @@ options:
             required: true
             type: str
         type: dict
-      github-organization:
-        aliases:
-        - github_organization
+      github_organization:
         description:
         - Members of a GitHub organization (or team).
+        - The API calls it C(github-organization).
         suboptions:
           identity_provider_id:
             description:
@@ -593,11 +592,10 @@ options:
             required: true
             type: str
         type: dict
-      github-organization:
-        aliases:
-        - github_organization
+      github_organization:
         description:
         - Members of a GitHub organization (or team).
+        - The API calls it C(github-organization).
         suboptions:
           identity_provider_id:
             description:
@@ -956,11 +954,10 @@ options:
             required: true
             type: str
         type: dict
-      github-organization:
-        aliases:
-        - github_organization
+      github_organization:
         description:
         - Members of a GitHub organization (or team).
+        - The API calls it C(github-organization).
         suboptions:
           identity_provider_id:
             description:
