@@ -86,8 +86,8 @@ sanity: venv build-tree get-pip ## ansible-test sanity (no ignore files)
 			ansible-test sanity --venv --python $$version --test compile --test import); \
 	done
 
-lint: venv ## ansible-lint (production profile, offline)
-	ansible-lint --offline
+lint: venv build-tree ## ansible-lint (production profile, offline), on the copy so that the collection resolves
+	cd $(COLLECTION_DIR) && ANSIBLE_COLLECTIONS_PATH=$(BUILD_DIR) ansible-lint --offline
 
 docs-lint: venv build-tree ## antsibull-docs collection docs lint + changelog fragment lint
 	antsibull-docs lint-collection-docs --plugin-docs $(COLLECTION_DIR)
