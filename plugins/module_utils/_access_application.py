@@ -15,7 +15,7 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _compare, _schema
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _compare, _schema, _validate
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _models
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import (
     CloudflareAPIError, CloudflareError, CloudflareOutcomeUnknownError)
@@ -104,6 +104,7 @@ class ApplicationManager(object):
             raise ApplicationError('exactly one of account_id or zone_id is needed (CLOUDFLARE_ACCOUNT_ID sets account_id)')
         self.client = client
         self.scope = 'zone' if zone_id else 'account'
+        self.account_id = account_id
         self.base = ('/zones/%s/access/apps' % zone_id) if zone_id else ('/accounts/%s/access/apps' % account_id)
         self.update_secrets = update_secrets
         self.warn = warn or (lambda msg: None)
@@ -230,12 +231,13 @@ class ApplicationManager(object):
         view = {}
         for key in desired:
             if key == 'policies':
-                view[key] = _compare.policy_summary(obj.get('policies'), app_type)
+                links = set(p['id'] for p in desired[key] if _validate.is_link(p) and isinstance(p, dict))
+                view[key] = _compare.policy_summary(obj.get('policies'), app_type, links)
             else:
                 value = obj.get(key)
                 if value is None and 'server_default' in API_FIELDS[key]:
                     value = API_FIELDS[key]['server_default']
-                view[key] = value
+                view[key] = _compare.project(value, desired[key], API_FIELDS[key])
         return _compare.mask_secrets(view)
 
     def _update_body(self, desired, current, app_type, update_secrets):
@@ -447,8 +449,9 @@ def _drop_defaults(value, options):
     return out
 
 
-def to_module_args(app, scope='account'):
+def to_module_args(app, scope='account', reusable_ids=()):
     """An application as access_application options: no server-computed fields, defaults or secrets.
+    `reusable_ids`: the account's reusable policies, which the API returns expanded in the application.
 
     Feeding the result back to access_application (in the same account) changes nothing."""
     app_type = app.get('type')
@@ -460,7 +463,7 @@ def to_module_args(app, scope='account'):
         args.pop('self_hosted_domains', None)  # deprecated: derived from destinations
     if app.get('policies'):
         policies = []
-        for item in _compare.policy_summary(app['policies'], app_type):
+        for item in _compare.policy_summary(app['policies'], app_type, reusable_ids):
             if set(item) <= set(('id', 'precedence')):
                 policies.append(item)  # a link to a reusable policy
             else:  # an inline policy: its id is this application's own, not exported
@@ -497,7 +500,11 @@ def list_applications(manager, params):
     if params.get('type'):
         apps = [a for a in apps if a.get('type') in params['type']]
     if params.get('format') == 'module_args':
-        return [to_module_args(a, manager.scope) for a in apps]
+        reusable = set()
+        if manager.scope == 'account' and any(a.get('policies') for a in apps):
+            reusable = set(p.get('id') for p in manager.client.paginate(
+                '/accounts/%s/access/policies' % manager.account_id, per_page=100))
+        return [to_module_args(a, manager.scope, reusable) for a in apps]
     return [_compare.remove_secrets(a) for a in apps]
 
 

@@ -174,13 +174,14 @@ def policies_body(want, have, app_type):
     return out
 
 
-def policy_summary(policies, app_type):
-    """Policies as compared: links by id + precedence, inline policies whole (for diffs)."""
+def policy_summary(policies, app_type, reusable_ids=()):
+    """Policies as compared: links to reusable policies (`reusable_ids`; the API returns them expanded) by
+    id + precedence, inline policies whole."""
     out = []
     for item in policies or []:
         if isinstance(item, str):
             item = {'id': item}
-        if item.get('reusable') or is_link(item):
+        if item.get('reusable') or is_link(item) or item.get('id') in reusable_ids:
             out.append(dict((k, item.get(k)) for k in ('id', 'precedence') if item.get(k) is not None))
         else:
             out.append(dict((k, v) for k, v in item.items() if k not in ('created_at', 'updated_at', 'app_count')))
@@ -309,3 +310,22 @@ def without_secrets(value, options):
         else:
             out[key] = item
     return out
+
+
+def project(value, shape, spec):
+    """The part of `value` that `shape` (what a task sets) covers, for --diff: nested objects keep only the
+    keys the task sets; lists and scalars are shown whole."""
+    options = spec.get('options') or {}
+    if (spec.get('type') == 'dict' and options and not spec.get('free_form') and isinstance(shape, dict)
+            and isinstance(value, dict)):
+        out = {}
+        for key, item in shape.items():
+            if item is None:
+                continue
+            sub = options.get(key, {})
+            current = value.get(key)
+            if current is None and 'server_default' in sub:
+                current = sub['server_default']
+            out[key] = project(current, item, sub)
+        return out
+    return value
