@@ -32,7 +32,7 @@ PYTEST_ARGS ?= -n auto
 
 TEST_STAGES := venv build-tree get-pip units sanity lint docs-lint build integration
 
-.PHONY: help venv build-tree get-pip units sanity lint docs-lint build integration test demo clean
+.PHONY: help venv build-tree get-pip units sanity lint docs-lint build integration test demo bench clean
 
 help: ## Show this help
 	@echo "zerotrust.cloudflare: make targets"
@@ -127,6 +127,9 @@ test: ## Run every stage: venv build-tree get-pip units sanity lint docs-lint bu
 demo: venv build-tree ## Run docs/demo/demo.yml against the local fake Cloudflare API (no account needed)
 	@test -f docs/demo/demo.yml || { echo "docs/demo/demo.yml does not exist yet" >&2; exit 1; }
 	ANSIBLE_COLLECTIONS_PATH=$(BUILD_DIR) ansible-playbook docs/demo/demo.yml
+
+bench: venv build-tree ## Benchmark of the bulk path against the fake API (docs/benchmark.md); not a test
+	PYTHONPATH=$(BUILD_DIR) python tests/benchmark/run_benchmark.py $(BENCH_ARGS)
 
 clean: ## Remove .build and test output (keeps .venv)
 	rm -rf $(BUILD_DIR) tests/output
