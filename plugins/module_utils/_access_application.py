@@ -66,6 +66,24 @@ def _first_public_uri(destinations):
     return None
 
 
+def _derive_domains(app, app_type, scope):
+    """domain, destinations and self_hosted_domains as the API derives them from one another (predictions)."""
+    if app_type not in _schema.SELF_HOSTED_FAMILY:
+        return
+    fields = _schema.fields_for(app_type, scope)
+    if app.get('destinations'):
+        public = [d['uri'] for d in app['destinations'] if d.get('type') == 'public' and d.get('uri')]
+        if public:
+            app['domain'] = public[0]
+            if 'self_hosted_domains' in fields:
+                app['self_hosted_domains'] = public
+    elif app.get('domain'):
+        if 'destinations' in fields:
+            app['destinations'] = [{'type': 'public', 'uri': app['domain']}]
+        if 'self_hosted_domains' in fields:
+            app['self_hosted_domains'] = [app['domain']]
+
+
 class AppIndex(object):
     """Every application of a scope, from one list sweep, looked up by id, name and type in constant time."""
 
@@ -169,8 +187,12 @@ class ApplicationManager(object):
             create.before = _compare.mask_secrets(dict((k, current.get(k)) for k in desired))
             return create
         if not _schema.APP_TYPES.get(app_type, {}).get('creatable'):
-            raise ApplicationError('%s applications cannot be changed through the API (no request shape); they can only be '
-                                   'read' % app_type)
+            changed = self._changed_fields(desired, current, app_type, update_secrets)
+            if changed:
+                raise ApplicationError('%s applications cannot be changed through the API (no request shape); they can only '
+                                       'be read and adopted. Options that differ: %s' % (app_type, ', '.join(changed)))
+            view = self._view(desired, current, app_type)
+            return Plan('none', current=current, predicted=current, before=view, after=view)
         return self._plan_update(desired, current, app_type, update_secrets)
 
     def _check(self, body, app_type, what):
@@ -193,6 +215,7 @@ class ApplicationManager(object):
         self._check(body, app_type, 'cannot create the %s application' % app_type)
         predicted = dict(_schema.server_defaults(app_type, self.scope))
         predicted.update(_compare.remove_secrets(body))
+        _derive_domains(predicted, app_type, self.scope)
         return Plan('create', body=body, predicted=predicted, before={},
                     after=_compare.mask_secrets(dict((k, predicted.get(k)) for k in desired)),
                     changed_fields=sorted(desired))
@@ -221,17 +244,26 @@ class ApplicationManager(object):
         predicted = dict(_schema.server_defaults(app_type, self.scope))
         predicted.update(dict((k, v) for k, v in current.items() if k != 'policies'))
         predicted.update(_compare.remove_secrets(body))
+        _derive_domains(predicted, app_type, self.scope)
         if 'policies' not in body and 'policies' in current:
             predicted['policies'] = current['policies']
-        return Plan('update', current=current, body=body, predicted=predicted, before=before,
-                    after=self._view(desired, predicted, app_type), changed_fields=changed)
+        # the diff: what changes as the API will hold it; unchanged fields as they are; re-sent secrets masked
+        after = self._view(desired, dict(predicted, **_compare.mask_secrets(body)), app_type)
+        for key in desired:
+            if key not in changed:
+                after[key] = before.get(key)
+        return Plan('update', current=current, body=body, predicted=predicted, before=before, after=after,
+                    changed_fields=changed)
 
     def _view(self, desired, obj, app_type):
         """The managed fields of `obj`, secrets masked, policies as compared (for --diff)."""
         view = {}
         for key in desired:
             if key == 'policies':
-                links = set(p['id'] for p in desired[key] if _validate.is_link(p) and isinstance(p, dict))
+                if desired[key] and all(_validate.is_link(p) for p in desired[key]):
+                    links = set(p.get('id') for p in obj.get('policies') or [])  # the task links: show links
+                else:
+                    links = set()
                 view[key] = _compare.policy_summary(obj.get('policies'), app_type, links)
             else:
                 value = obj.get(key)
@@ -251,14 +283,9 @@ class ApplicationManager(object):
         want = copy.deepcopy(desired)
         want.pop('policies', None)
         if update_secrets != 'always':
-            scim = want.get('scim_config') or {}
-            current_scim = current.get('scim_config') or {}
-            if 'authentication' in scim and _compare.same(
-                    scim['authentication'], current_scim.get('authentication'),
-                    _schema.SCIM_OPTIONS['authentication']):
-                scim.pop('authentication')  # unchanged apart from its secrets: not re-sent (update_secrets=on_create)
-            saas = want.get('saas_app') or {}
-            saas.pop('client_secret', None)
+            # write-only secrets are compared by nobody; a scim_config that is sent carries the credentials the
+            # task gives (the API needs them), the OIDC client secret is the server's own
+            (want.get('saas_app') or {}).pop('client_secret', None)
         body = _compare.merge(base, want, writable)
         self._link_domain_fields(body, desired, app_type)
         if 'policies' in desired:
@@ -313,17 +340,20 @@ class ApplicationManager(object):
             if exc.status != 404:  # already gone: the goal is reached
                 raise
 
-    def _create(self, body, lookup):
-        try:
-            return self.client.post(self.base, json=body)
-        except CloudflareOutcomeUnknownError:
-            # The POST may have been committed although its response was lost: look before re-sending it.
-            found = lookup() if lookup else None
-            if found is not None:
-                self.warn('the response to creating the application was lost, but the application was created (id %s); '
-                          'any secret returned only on creation (OIDC client_secret) was lost with it' % found.get('id'))
-                return found
-            return self.client.post(self.base, json=body)
+    def _create(self, body, lookup, attempts=3):
+        for attempt in range(1, attempts + 1):
+            try:
+                return self.client.post(self.base, json=body)
+            except CloudflareOutcomeUnknownError:
+                # The POST may have been committed although its response was lost: look before re-sending it.
+                found = lookup() if lookup else None
+                if found is not None:
+                    self.warn('the response to creating the application was lost, but the application was created '
+                              '(id %s); any secret returned only on creation (OIDC client_secret) was lost with it'
+                              % found.get('id'))
+                    return found
+                if attempt == attempts or lookup is None:
+                    raise
 
     def _update(self, plan):
         path = '%s/%s' % (self.base, plan.current['id'])

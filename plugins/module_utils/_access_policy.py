@@ -82,12 +82,16 @@ class PolicyManager(object):
             result['policy'] = self.client.put('%s/%s' % (self.base, current['id']), json=body)
         return result
 
-    def _create(self, body, name):
-        try:
-            return self.client.post(self.base, json=body)
-        except CloudflareOutcomeUnknownError:
-            found = self.find(name=name)  # the creation may have been committed: look before re-sending
-            return found if found is not None else self.client.post(self.base, json=body)
+    def _create(self, body, name, attempts=3):
+        for attempt in range(1, attempts + 1):
+            try:
+                return self.client.post(self.base, json=body)
+            except CloudflareOutcomeUnknownError:
+                found = self.find(name=name)  # the creation may have been committed: look before re-sending
+                if found is not None:
+                    return found
+                if attempt == attempts:
+                    raise
 
     def _linked_apps(self, policy_id):
         apps = ApplicationManager(self.client, account_id=self.account_id)

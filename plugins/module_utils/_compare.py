@@ -166,6 +166,8 @@ def policies_body(want, have, app_type):
     """The `policies` to send: links as {id, precedence}; inline policies keep the id of the current
     policy of the same name, so that they are updated in place rather than re-created."""
     ids = dict((p.get('name'), p.get('id')) for p in (have or []) if p.get('name') and p.get('id'))
+    if app_type == 'infrastructure':
+        ids = {}  # infrastructure policies take no id
     out = []
     for item in with_precedence(want, app_type):
         if not is_link(item) and not item.get('id') and item.get('name') in ids:

@@ -37,9 +37,9 @@ def _ident(name):
     return 'f_' + name.replace('-', '_')
 
 
-def _scalar(spec, app_type):
+def _scalar(spec, ctx):
     kind = spec['type']
-    choices = _schema.choices_for(spec, app_type)
+    choices = _schema.choices_for(spec, ctx[0])
     if kind == 'str':
         return Literal[tuple(choices)] if choices else StrictStr
     if kind == 'bool':
@@ -54,12 +54,12 @@ def _scalar(spec, app_type):
     return Annotated[Union[StrictInt, float], Field(**bounds)]
 
 
-def _model(name, options, app_type, required=(), only=None, exclude=()):
+def _model(name, options, ctx, required=(), only=None, exclude=()):
     fields = {}
     for key, spec in options.items():
-        if not _schema.accepts(spec, app_type) or key in exclude or (only is not None and key not in only):
+        if not _schema.accepts(spec, ctx[0], ctx[1]) or key in exclude or (only is not None and key not in only):
             continue
-        annotation = _annotation(name + '_' + _ident(key), spec, app_type)
+        annotation = _annotation(name + '_' + _ident(key), spec, ctx)
         if spec.get('required') or key in required:
             fields[_ident(key)] = (annotation, Field(..., alias=key))
         else:
@@ -75,7 +75,7 @@ def _tag_of(key, default):
     return pick
 
 
-def _variants(name, spec, app_type):
+def _variants(name, spec, ctx):
     variants = spec['variants']
     members = []
     for value, names in variants['fields'].items():
@@ -84,31 +84,36 @@ def _variants(name, spec, app_type):
         if value == variants['default']:
             key_spec.pop('required', None)
         options[variants['key']] = key_spec
-        model = _model(name + '_' + value, options, app_type, required=variants['required'].get(value, ()),
+        model = _model(name + '_' + value, options, ctx, required=variants['required'].get(value, ()),
                        only=(variants['key'],) + tuple(names))
         members.append(Annotated[model, Tag(_TAG + value)])
     return Annotated[Union[tuple(members)], Discriminator(_tag_of(variants['key'], variants['default']))]
 
 
-def _rule_model(name, spec, app_type):
+def _rule_model(name, spec, ctx):
+    """One access rule: a one-key object.  Rules do not depend on the application type: built once per scope."""
+    key = ('rule', ctx[1])
+    if key in _CACHE:
+        return _CACHE[key]
     members = []
     for kind, kind_spec in spec['options'].items():
-        model = _model(name + '_' + _ident(kind), {kind: dict(kind_spec, required=True)}, app_type)
+        model = _model(name + '_' + _ident(kind), {kind: dict(kind_spec, required=True)}, ctx)
         members.append(Annotated[model, Tag(_TAG + kind)])
 
     def pick(value):
         if isinstance(value, dict) and len(value) == 1:
             return _TAG + list(value)[0]
         return None
-    return Annotated[Union[tuple(members)], Discriminator(pick)]
+    _CACHE[key] = Annotated[Union[tuple(members)], Discriminator(pick)]
+    return _CACHE[key]
 
 
-def _policy_item(name, spec, app_type):
+def _policy_item(name, spec, ctx):
     inline_required = ('name', 'decision', 'include')
-    inline = _model(name + '_inline', spec['options'], app_type, required=inline_required)
-    if app_type == 'infrastructure':
+    inline = _model(name + '_inline', spec['options'], ctx, required=inline_required)
+    if ctx[0] == 'infrastructure':
         return inline
-    link = _model(name + '_link', spec['options'], app_type, only=('id', 'precedence'))
+    link = _model(name + '_link', spec['options'], ctx, only=('id', 'precedence'))
 
     def pick(value):
         if isinstance(value, str):
@@ -120,39 +125,39 @@ def _policy_item(name, spec, app_type):
                            Annotated[inline, Tag(_TAG + 'inline')]], Discriminator(pick)]
 
 
-def _annotation(name, spec, app_type):
+def _annotation(name, spec, ctx):
     kind = spec['type']
     if kind == 'dict':
         if spec.get('free_form'):
             return Dict[str, Any]
         if spec.get('variants'):
-            return _variants(name, spec, app_type)
-        return _model(name, spec['options'], app_type)
+            return _variants(name, spec, ctx)
+        return _model(name, spec['options'], ctx)
     if kind == 'list':
         if spec.get('rule_list'):
-            item = _rule_model(name, spec, app_type)
+            item = _rule_model(name, spec, ctx)
         elif spec.get('policy_list'):
-            item = _policy_item(name, spec, app_type)
+            item = _policy_item(name, spec, ctx)
         elif spec.get('elements') == 'dict':
-            item = _variants(name, spec, app_type) if spec.get('variants') else _model(name, spec['options'], app_type)
+            item = _variants(name, spec, ctx) if spec.get('variants') else _model(name, spec['options'], ctx)
         else:
-            item = _scalar(dict(spec, type=spec['elements']), app_type)
+            item = _scalar(dict(spec, type=spec['elements']), ctx)
         if spec.get('single_or_list'):
-            return Union[item, List[item]]
+            return Annotated[Union[Annotated[item, Tag(_TAG + 'one')], Annotated[List[item], Tag(_TAG + 'list')]],
+                             Discriminator(lambda value: _TAG + ('list' if isinstance(value, list) else 'one'))]
         return List[item]
-    return _scalar(spec, app_type)
+    return _scalar(spec, ctx)
 
 
-def app_model(app_type, scope='account', partial=False):
+def app_model(app_type, scope='account'):
     """The strict request model of one application type at one scope.
 
-    `partial`: the per-type required top-level fields are optional (a task that updates an existing
-    application gives only the fields it manages)."""
-    key = ('app', app_type, scope, partial)
+    Its per-type required top-level fields are checked by validate_app_request instead, so that one model
+    (built once: building costs more than validating) serves both whole bodies and a task's options."""
+    key = ('app', app_type, scope)
     if key not in _CACHE:
-        names = _schema.fields_for(app_type, scope)
-        required = () if partial else _schema.required_fields(app_type, scope)
-        _CACHE[key] = _model('App_%s_%s' % (scope, app_type), _schema.APP_FIELDS, app_type, required=required, only=names)
+        _CACHE[key] = _model('App_%s_%s' % (scope, app_type), _schema.APP_FIELDS, (app_type, scope),
+                             only=_schema.fields_for(app_type, scope))
     return _CACHE[key]
 
 
@@ -166,7 +171,7 @@ def policy_model(kind, partial=False):
             exclude = ('id', 'precedence')
         elif kind == 'zone':
             exclude = ('id', 'connection_rules', 'mfa_config', 'session_duration')
-        _CACHE[key] = _model('Policy_' + kind, options, 'self_hosted',
+        _CACHE[key] = _model('Policy_' + kind, options, ('self_hosted', 'zone' if kind == 'zone' else 'account'),
                              required=() if partial else _schema.REUSABLE_POLICY_REQUIRED, exclude=exclude)
     return _CACHE[key]
 
@@ -204,10 +209,12 @@ def _not_accepted(loc, app_type, scope):
     if app_type is None or spec is None:
         return 'is not accepted here'
     variants = (parent or {}).get('variants')
-    if variants and tag in variants['fields']:
+    if variants and tag in variants['fields'] and loc[-1] not in variants['fields'][tag]:
         owners = [value for value, names in variants['fields'].items() if loc[-1] in names]
         return 'is not accepted when %s is %s; it belongs to %s: %s' % (
             variants['key'], tag, variants['key'], ', '.join(owners))
+    if scope == 'zone' and spec.get('zone') is False:
+        return 'is not accepted at zone scope (the legacy shape of zone-scoped applications does not have it)'
     if len(loc) == 1:
         if app_type in spec.get('readonly_types', ()):
             return 'is set by Cloudflare for %s applications and cannot be given' % app_type
@@ -247,11 +254,15 @@ def validate_app_request(body, scope='account', partial=False):
         return ['type: dash_sso applications cannot be created or updated through the API']
     if app_type not in _schema.scope_types(scope):
         return ['type: must be one of %s at %s scope' % (', '.join(_schema.scope_types(scope)), scope)]
+    errors = []
+    if not partial:
+        errors = ['%s: is required for %s applications' % (name, app_type)
+                  for name in _schema.required_fields(app_type, scope) if body.get(name) is None]
     try:
-        app_model(app_type, scope, partial).model_validate(body)
+        app_model(app_type, scope).model_validate(body)
     except ValidationError as exc:
-        return format_errors(exc, app_type, scope)
-    return _validate.semantic_errors(body, app_type, partial)
+        errors.extend(format_errors(exc, app_type, scope))
+    return errors or _validate.semantic_errors(body, app_type, partial)
 
 
 def validate_policy_request(body, kind='reusable', partial=False):

@@ -76,7 +76,8 @@ GO_DURATION_RE = re.compile(r'^(?:0|[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00
 #   types           application types that accept the field (None: every type the parent accepts)
 #   zone_types      (top level) types accepting the field at zone scope (legacy shape)
 #   required        always required inside its parent
-#   required_types  (top level) types for which the field is required
+#   required_types  (top level) types for which the field is required (zone_required_types: at zone scope)
+#   zone            False: not in the legacy zone-scoped shape (nested fields)
 #   readonly_types  (top level) types for which the server sets the field (never sent)
 #   server_default  value the server fills in when the field is absent
 #   computed        the server fills it in when absent: compared only when the user sets it
@@ -214,7 +215,7 @@ def policy_options(with_link=True):
     """Options of a policy: inline app policy (with_link) or reusable policy body."""
     opts = {}
     if with_link:
-        opts['id'] = _s('UUID of a reusable policy to link, or of an existing policy of this application.')
+        opts['id'] = _s('UUID of a reusable policy to link, or of an existing policy of this application.', types=NON_INFRA)
         opts['precedence'] = _f('int', 'Order of evaluation, unique in the application (default: position in the list, from 1).',
                                 types=NON_INFRA)
     opts.update({
@@ -331,11 +332,11 @@ SAAS_APP_OPTIONS = {
             }),
         }),
     }),
-    'default_relay_state': _s('(saml) Relay state sent with IdP-initiated logins.'),
+    'default_relay_state': _s('(saml) Relay state sent with IdP-initiated logins.', zone=False),
     'idp_entity_id': _s('(saml) Entity ID of the IdP (computed by Cloudflare when omitted).', computed=True),
     'name_id_format': _s('(saml) Format of the NameID.', choices=['id', 'email']),
     'name_id_transform_jsonata': _s('(saml) JSONata expression that computes the NameID.'),
-    'saml_attribute_transform_jsonata': _s('(saml) JSONata expression that transforms the attributes.'),
+    'saml_attribute_transform_jsonata': _s('(saml) JSONata expression that transforms the attributes.', zone=False),
     'sp_entity_id': _s('(saml) Entity ID of the service provider.'),
     'sso_endpoint': _s('(saml) SSO endpoint of the IdP (computed by Cloudflare when omitted).', computed=True),
     'public_key': _s('Public key of the IdP (computed by Cloudflare when omitted).', computed=True),
@@ -402,7 +403,7 @@ SCIM_OPTIONS = {
                                  'client_id': _s('(oauth2, access_service_token) Client ID.'),
                                  'client_secret': _s('(oauth2, access_service_token) Client secret.', secret=True),
                                  'scopes': _strs('(oauth2) Scopes.', set_like=True),
-                             }, single_or_list=True),
+                             }, single_or_list=True, variants=SCIM_AUTH_VARIANTS),
     'mappings': _dicts('Transformations and filters applied before provisioning.', {
         'schema': _s('SCIM schema URN the mapping applies to.', required=True),
         'enabled': _b('Turn the mapping on.'),
@@ -466,7 +467,7 @@ APP_FIELDS = {
                  'Server-set for app_launcher, warp and biso.',
                  types=SELF_HOSTED_FAMILY + ('proxy_endpoint', 'bookmark', 'mcp_portal') + SINGLETONS,
                  zone_types=_ZONE_SH + ('bookmark',) + SINGLETONS,
-                 required_types=SELF_HOSTED_FAMILY, readonly_types=SINGLETONS,
+                 required_types=SELF_HOSTED_FAMILY, zone_required_types=_ZONE_SH + ('bookmark',), readonly_types=SINGLETONS,
                  type_patterns={'proxy_endpoint': r'^[A-Za-z0-9]{10}\.proxy\.cloudflare-gateway\.com$'}),
     'allow_authenticate_via_warp': _b('Let a WARP session satisfy authentication (overrides the organization setting).',
                                       types=_SH_MCP, zone_types=()),
@@ -583,7 +584,9 @@ def fields_for(app_type, scope='account', writable=True):
 
 
 def required_fields(app_type, scope='account'):
-    return [n for n in fields_for(app_type, scope) if app_type in APP_FIELDS[n].get('required_types', ())]
+    key = 'zone_required_types' if scope == 'zone' else 'required_types'
+    return [n for n in fields_for(app_type, scope)
+            if app_type in APP_FIELDS[n].get(key, APP_FIELDS[n].get('required_types', ()))]
 
 
 def server_defaults(app_type, scope='account'):
@@ -598,8 +601,10 @@ def server_defaults(app_type, scope='account'):
     return out
 
 
-def accepts(spec, app_type):
-    """True when a (nested) field accepts `app_type`."""
+def accepts(spec, app_type, scope='account'):
+    """True when a (nested) field accepts `app_type` (at `scope`)."""
+    if scope == 'zone' and spec.get('zone') is False:
+        return False
     types = spec.get('types')
     return types is None or app_type in types
 
@@ -622,8 +627,12 @@ def _rename(value, options, to_api):
         return value
     names = dict((option_name(k, v), k) if to_api else (k, option_name(k, v)) for k, v in options.items())
     specs = dict((option_name(k, v) if to_api else k, v) for k, v in options.items())
+    # Ansible keeps an alias next to its option (same value): the API knows only the option
+    aliases = set(a for v in options.values() for a in v.get('aliases', ())) if to_api else set()
     out = {}
     for key, item in value.items():
+        if key in aliases and key not in specs:
+            continue
         spec = specs.get(key)
         if spec is not None and spec.get('options') and not spec.get('free_form'):
             item = _rename(item, spec['options'], to_api)

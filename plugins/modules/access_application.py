@@ -852,6 +852,7 @@ options:
       id:
         description:
         - UUID of a reusable policy to link, or of an existing policy of this application.
+        - 'Applies to types: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
         type: str
       include:
         description:
@@ -1784,6 +1785,7 @@ options:
         description:
         - 'How Cloudflare authenticates to the SCIM API: one scheme, or several. Secrets are write-only: see I(update_secrets).'
         - One item is sent as a single object.
+        - The options that apply depend on O(authentication[].scheme); others are refused.
         elements: dict
         suboptions:
           authorization_url:
