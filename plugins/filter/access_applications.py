@@ -15,26 +15,24 @@ from ansible.module_utils.common.collections import is_sequence
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import apply_defaults, identity_key
 
 
-_PLAY = '(play variables)'
-
-
 def _plain(value):
     """A JSON round trip: plain dicts/lists/strings, comparable and hashable as text."""
     return json.loads(json.dumps(value, sort_keys=True, default=str))
 
 
 def collect(hosts, hostvars, list_var='access_applications_list', defaults_var='access_applications_defaults',
-            all_hosts=None, play_vars=None):
+            all_hosts=None, play_vars=None, play_host=None):
     """Aggregate the applications declared by `hosts` (each host: `list_var` plus every `list_var`_* variable,
-    `defaults_var` merged under each item), once per application.  `play_vars`: the same variables as the
-    play sees them (play, role and extra vars are not host variables)."""
+    `defaults_var` merged under each item), once per application.
+
+    `play_vars`: the same variables as `play_host` sees them, play, role and extra vars included (those are not
+    host variables); they stand for that host's own."""
     if not is_sequence(hosts):
         raise AnsibleFilterError('access_applications_collect: expects a list of host names, got %s' % type(hosts).__name__)
     pattern = re.compile(r'^%s(_.+)?$' % re.escape(list_var))
-    declared, order, conflicts, declaring = {}, [], [], set()
 
     def declarations(host):
-        variables = play_vars if host == _PLAY else hostvars[host]
+        variables = play_vars if (play_vars is not None and host == play_host) else hostvars[host]
         names = sorted(k for k in variables.keys() if pattern.match(k))
         defaults = _plain(variables.get(defaults_var) or {}) if defaults_var in variables else {}
         for name in names:
@@ -47,32 +45,32 @@ def collect(hosts, hostvars, list_var='access_applications_list', defaults_var='
                                              % (name, host, item))
                 yield name, apply_defaults(_plain(item), defaults)
 
-    for host in ([_PLAY] if play_vars else []) + list(hosts):
+    # key -> {declaration text -> {'item', 'hosts', 'variables'}}, in order of first appearance
+    declared, order, declaring = {}, [], set()
+    for host in hosts:
         for variable, item in declarations(host):
             declaring.add(host)
             key = identity_key(item)
-            text = json.dumps(item, sort_keys=True)
             if key not in declared:
-                declared[key] = {'text': text, 'item': item, 'hosts': [host], 'variable': variable}
+                declared[key] = {}
                 order.append(key)
-            elif declared[key]['text'] == text:
-                if host not in declared[key]['hosts']:
-                    declared[key]['hosts'].append(host)
-            else:
-                conflicts.append('%s is declared differently by %s (%s) and by %s (%s)' % (
-                    key, ', '.join(declared[key]['hosts']), declared[key]['variable'], host, variable))
-    outside = []
-    for host in all_hosts or []:
-        if host in hosts:
-            continue
-        if any(True for dummy in declarations(host)):
-            outside.append(host)
+            variant = declared[key].setdefault(json.dumps(item, sort_keys=True), {'item': item, 'hosts': [], 'variables': []})
+            if host not in variant['hosts']:
+                variant['hosts'].append(host)
+            if variable not in variant['variables']:
+                variant['variables'].append(variable)
+    conflicts = []
+    for key in order:
+        if len(declared[key]) > 1:
+            conflicts.append('%s is declared in %d different ways: %s' % (key, len(declared[key]), '; '.join(
+                'by %s (%s)' % (', '.join(v['hosts']), ', '.join(v['variables'])) for v in declared[key].values())))
+    outside = [host for host in all_hosts or [] if host not in hosts and any(True for dummy in declarations(host))]
     return {
-        'applications': [declared[k]['item'] for k in order],
-        'declared_by': dict((k, declared[k]['hosts']) for k in order),
+        'applications': [list(declared[k].values())[0]['item'] for k in order if len(declared[k]) == 1],
+        'declared_by': dict((k, [h for v in declared[k].values() for h in v['hosts']]) for k in order),
         'conflicts': conflicts,
         'declaring_hosts_outside_play': outside,
-        'declaring_hosts': sorted(h for h in declaring if h != _PLAY),
+        'declaring_hosts': sorted(declaring),
     }
 
 

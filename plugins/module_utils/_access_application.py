@@ -109,6 +109,7 @@ class Plan(object):
         self.changed_fields = changed_fields or []
         self.desired = {}
         self.update_secrets = None
+        self.move_from = None  # path of the same application at the other scope, deleted after the creation
 
     @property
     def changed(self):
@@ -123,6 +124,7 @@ class ApplicationManager(object):
         self.client = client
         self.scope = 'zone' if zone_id else 'account'
         self.account_id = account_id
+        self.zone_id = zone_id
         self.base = ('/zones/%s/access/apps' % zone_id) if zone_id else ('/accounts/%s/access/apps' % account_id)
         self.update_secrets = update_secrets
         self.warn = warn or (lambda msg: None)
@@ -308,6 +310,32 @@ class ApplicationManager(object):
                     item['uri'] = desired['domain']
                     break
 
+    def _check_scope_move(self, plan, app_type, name, domain, allow_recreate):
+        """PITFALLS 13: creating at zone scope an application that exists at the zone's account scope would give
+        it a new id and aud.  Refused unless allowed; when allowed, the account one is deleted after the creation."""
+        if self.scope != 'zone' or not name:
+            return
+        try:
+            account_id = ((self.client.get('/zones/%s' % self.zone_id) or {}).get('account') or {}).get('id')
+            if not account_id:
+                return
+            twins = [a for a in self.client.paginate('/accounts/%s/access/apps' % account_id,
+                                                     params={'name': name, 'exact': 'true'}, per_page=1000)
+                     if a.get('name') == name and a.get('type') == app_type and (domain is None or a.get('domain') == domain)]
+        except CloudflareError as exc:
+            self.warn('could not check whether the application exists at account scope (%s)' % exc)
+            return
+        if not twins:
+            return
+        twin = twins[0]
+        if not allow_recreate:
+            raise ApplicationError(
+                'application %r exists at account scope (id %s, aud %s). Creating it at zone scope makes a new '
+                'application with a new id and a new aud (services that validate the JWT audience break). Set '
+                'allow_recreate=true to move it: the account-scoped one is deleted once the zone-scoped one exists.'
+                % (name, twin.get('id'), twin.get('aud')))
+        plan.move_from = '/accounts/%s/access/apps/%s' % (account_id, twin['id'])
+
     def plan_absent(self, current, force=False):
         if current is None:
             return Plan('none')
@@ -315,7 +343,8 @@ class ApplicationManager(object):
             raise ApplicationError('%s is an account singleton (%s); deleting it turns the feature off for the whole '
                                    'account. Set force=true to delete it.'
                                    % (current.get('type'), _schema.APP_TYPES[current['type']]['fixed_name']))
-        return Plan('delete', current=current, predicted=None, before=_compare.remove_secrets(current), after={})
+        shown = dict((k, current.get(k)) for k in ('id', 'type', 'name', 'domain') if current.get(k) is not None)
+        return Plan('delete', current=current, predicted=None, before=shown, after={})
 
     # ------------------------------------------------------------------------------- applying
 
@@ -330,7 +359,10 @@ class ApplicationManager(object):
             self._delete(plan.current['id'])
             return self._create(plan.body, lookup)
         if plan.action == 'create':
-            return self._create(plan.body, lookup)
+            created = self._create(plan.body, lookup)
+            if plan.move_from:
+                self.client.delete(plan.move_from)
+            return created
         return self._update(plan)
 
     def _delete(self, app_id):
@@ -403,6 +435,8 @@ class ApplicationManager(object):
                     raise ApplicationError('invalid options: ' + '; '.join(errors), errors=errors)
             plan = self.plan_present(desired, current, allow_recreate=params.get('allow_recreate'),
                                      update_secrets=params.get('update_secrets'))
+            if plan.action == 'create' and index is None:
+                self._check_scope_move(plan, app_type, name, domain, params.get('allow_recreate'))
         plan.desired = desired
         plan.update_secrets = params.get('update_secrets') or self.update_secrets
         return plan, lookup
@@ -473,6 +507,8 @@ def _drop_defaults(value, options):
             continue
         if spec.get('options') and not spec.get('free_form') and spec.get('type') == 'dict' and isinstance(item, dict):
             item = _drop_defaults(item, spec['options'])
+        if spec.get('single_or_list') and isinstance(item, dict):
+            item = [item]  # the option is a list (the API also takes one object)
         if item is None or item == [] or item == {} or item == '':
             continue
         out[key] = item
@@ -497,8 +533,9 @@ def to_module_args(app, scope='account', reusable_ids=()):
             if set(item) <= set(('id', 'precedence')):
                 policies.append(item)  # a link to a reusable policy
             else:  # an inline policy: its id is this application's own, not exported
-                policies.append(_drop_defaults(dict((k, v) for k, v in item.items() if k != 'id'),
-                                               _compare.POLICY_ITEM['options']))
+                inline = _compare.prune(item, _compare.POLICY_ITEM['options'], app_type)
+                inline.pop('id', None)
+                policies.append(_drop_defaults(inline, _compare.POLICY_ITEM['options']))
         args['policies'] = policies
     args['type'] = app_type
     return _schema.to_options(args, API_FIELDS)

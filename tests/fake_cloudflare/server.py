@@ -886,6 +886,7 @@ class FakeCloudflareApi:
         (re.compile(r'^/(accounts)/([^/]+)/access/apps/([^/]+)/policies/([^/]+)/make_reusable$'), 'make_reusable', ('PUT',)),
         (re.compile(r'^/(accounts)/([^/]+)/access/policies$'), 'policies', ('GET', 'POST')),
         (re.compile(r'^/(accounts)/([^/]+)/access/policies/([^/]+)$'), 'policy', ('GET', 'PUT', 'DELETE')),
+        (re.compile(r'^/(zones)/([^/]+)$'), 'zone', ('GET',)),
     ]
 
     def __init__(self, args):
@@ -1144,6 +1145,12 @@ class FakeCloudflareApi:
             return 200, envelope(self.store.app_view(scope, app, keep_client_secret=new_secret))
         self.store.delete_app(scope, app_id)
         return 202, envelope({'id': app_id})
+
+    def r_zone(self, method, scope, args, params, body):
+        """The zone details the modules read: its account (every fake zone belongs to the first account)."""
+        del method, args, params, body
+        return 200, envelope({'id': scope.id, 'name': 'zone-%s.example.com' % scope.id[:8], 'status': 'active',
+                              'account': {'id': self.store.account_ids[0], 'name': 'Fake account'}})
 
     def r_settings(self, method, scope, args, params, body):
         del method, params

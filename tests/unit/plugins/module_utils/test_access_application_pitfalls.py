@@ -572,17 +572,22 @@ def test_p12_singleton_absent_refuses_unless_forced(fake, runner, app_type):
     assert stored_apps(fake) == []
 
 
-@pytest.mark.xfail(strict=True, reason='BUG: pitfall 13 is not implemented: a zone-scoped manager never looks at the '
-                                       'account scope, so moving an app from account to zone scope silently creates a '
-                                       'second app (new id, new aud) instead of refusing')
 def test_p13_moving_an_app_to_zone_scope_is_refused(fake, zone_runner):
     seed(fake, {'type': 'self_hosted', 'name': 'moving', 'domain': 'moving.example.com'})
-    try:
+    with pytest.raises(ApplicationError) as info:
         zone_runner.run({'type': 'self_hosted', 'name': 'moving', 'domain': 'moving.example.com'})
-    except ApplicationError as exc:
-        assert 'aud' in exc.msg
+    assert 'aud' in info.value.msg and 'allow_recreate' in info.value.msg
     assert writes(fake) == []
     assert stored_apps(fake, zone=True) == []
+
+
+def test_p13_moving_an_app_to_zone_scope_when_allowed_recreates_it_there(fake, zone_runner):
+    app = seed(fake, {'type': 'self_hosted', 'name': 'moved', 'domain': 'moved.example.com'})[0]
+    result = zone_runner.run({'type': 'self_hosted', 'name': 'moved', 'domain': 'moved.example.com',
+                              'allow_recreate': True})
+    assert result['changed'] is True and result['application']['aud'] != app['aud']
+    assert [w['method'] for w in writes(fake)] == ['POST', 'DELETE']
+    assert stored_apps(fake) == [] and [a['name'] for a in stored_apps(fake, zone=True)] == ['moved']
 
 
 def test_p13_type_change_is_refused_unless_allowed_and_then_gets_a_new_aud(fake, runner):

@@ -143,8 +143,13 @@ def test_zone_id_with_account_id_in_the_environment_uses_zone_scope(fake, monkey
             'type': 'self_hosted', 'name': 'zoned', 'domain': 'zoned.example.com'}
     result = run_module(args)
     assert result.rc == 0 and result['changed'] is True
-    paths = [r['path'] for r in requests_of(fake)]
-    assert paths and all(p.startswith('/client/v4/zones/%s/access/apps' % fake.zone_id) for p in paths)
+    writes = [r['path'] for r in requests_of(fake) if r['method'] != 'GET']
+    reads = [r['path'] for r in requests_of(fake) if r['method'] == 'GET']
+    assert writes == ['/client/v4/zones/%s/access/apps' % fake.zone_id]
+    # besides the zone's applications, only the zone itself and its account's same-named applications are read
+    # (a creation at zone scope first checks that it is not a move from account scope: PITFALLS 13)
+    assert set(reads) <= set(['/client/v4/zones/%s/access/apps' % fake.zone_id, '/client/v4/zones/%s' % fake.zone_id,
+                              '/client/v4/accounts/%s/access/apps' % fake.account_id])
     state = fake.state()
     assert [a['name'] for a in state['zones'][fake.zone_id]['apps']] == ['zoned']
     assert state['accounts'][fake.account_id]['apps'] == []
