@@ -62,7 +62,7 @@ def collect(hosts, hostvars, list_var='access_applications_list', defaults_var='
     conflicts = []
     for key in order:
         if len(declared[key]) > 1:
-            conflicts.append('%s is declared in %d different ways: %s' % (key, len(declared[key]), '; '.join(
+            conflicts.append('%s is declared differently (%d ways): %s' % (key, len(declared[key]), '; '.join(
                 'by %s (%s)' % (', '.join(v['hosts']), ', '.join(v['variables'])) for v in declared[key].values())))
     outside = [host for host in all_hosts or [] if host not in hosts and any(True for dummy in declarations(host))]
     return {

@@ -527,6 +527,9 @@ def to_module_args(app, scope='account', reusable_ids=()):
     args = _drop_defaults(_compare.prune(app, writable, app_type), writable)
     if args.get('destinations'):
         args.pop('self_hosted_domains', None)  # deprecated: derived from destinations
+    if isinstance(args.get('scim_config'), dict):
+        # write-only credentials cannot be exported; without them the module leaves the stored ones alone
+        args['scim_config'].pop('authentication', None)
     if app.get('policies'):
         policies = []
         for item in _compare.policy_summary(app['policies'], app_type, reusable_ids):

@@ -63,7 +63,9 @@ options:
   format:
     description:
       - V(api) returns the objects as the API does (write-only secrets are never included).
-      - V(module_args) returns M(zerotrust.cloudflare.access_application) options.
+      - V(module_args) returns M(zerotrust.cloudflare.access_application) options. Write-only secrets cannot be
+        exported, so C(scim_config) comes without C(authentication) (with none, the module leaves the stored
+        credentials alone); linked reusable policies come as links, inline ones without their ids.
     type: str
     choices: [api, module_args]
     default: api
