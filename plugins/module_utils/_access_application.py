@@ -198,7 +198,9 @@ class ApplicationManager(object):
         return self._plan_update(desired, current, app_type, update_secrets)
 
     def _check(self, body, app_type, what):
-        errors = _models.validate_app_request(body, self.scope)
+        # fields newer than the schema, kept from the current object, are the API's own: not checked here
+        known = _compare.without_paths(body, _compare.unknown_paths(body, API_FIELDS))
+        errors = _models.validate_app_request(known, self.scope)
         if errors:
             raise ApplicationError('%s: %s' % (what, '; '.join(errors)), errors=errors)
 
@@ -276,7 +278,9 @@ class ApplicationManager(object):
 
     def _update_body(self, desired, current, app_type, update_secrets):
         writable = dict((k, API_FIELDS[k]) for k in _schema.fields_for(app_type, self.scope))
-        base = _compare.prune(current, writable, app_type)
+        known_elsewhere = set(API_FIELDS) - set(writable)  # known fields this type does not take: not kept
+        base = _compare.prune(dict((k, v) for k, v in current.items() if k not in known_elsewhere), writable, app_type,
+                              keep_unknown=True)
         base.pop('policies', None)  # absent policies are kept by the API; [] would detach them all
         if 'scim_config' not in desired:
             base.pop('scim_config', None)  # it needs its write-only secret: not touched unless the task gives it

@@ -194,23 +194,37 @@ def policy_summary(policies, app_type, reusable_ids=()):
 # Building bodies
 # ---------------------------------------------------------------------------------------------
 
-def prune(value, options, app_type):
-    """Keep only the request fields of `value` (a current object), without secrets or read-only data."""
+# Keys the API returns that are never sent back, wherever they are.
+RESPONSE_ONLY = frozenset(_schema.READ_ONLY_FIELDS)
+
+
+def prune(value, options, app_type, keep_unknown=False, top=True):
+    """The request fields of `value` (a current object), without secrets or read-only data.
+
+    `keep_unknown`: keep the keys the schema does not know (fields newer than the schema, set in the dashboard),
+    so that a read-merge-write does not erase them."""
     out = {}
     for key, item in value.items():
         spec = options.get(key)
-        if spec is None or item is None or spec.get('secret') or not _schema.accepts(spec, app_type):
+        if spec is None:
+            if keep_unknown and item is not None and key not in RESPONSE_ONLY and (top or key not in _NESTED_RESPONSE_ONLY):
+                out[key] = copy.deepcopy(item)
             continue
-        out[key] = _prune_value(item, spec, app_type)
+        if item is None or spec.get('secret') or not _schema.accepts(spec, app_type):
+            continue
+        out[key] = _prune_value(item, spec, app_type, keep_unknown)
     return out
 
 
-def _prune_value(item, spec, app_type):
+_NESTED_RESPONSE_ONLY = frozenset(('created_at', 'updated_at'))
+
+
+def _prune_value(item, spec, app_type, keep_unknown=False):
     if spec.get('free_form') or not spec.get('options'):
         return copy.deepcopy(item)
     if isinstance(item, list):
-        return [_prune_value(element, dict(spec, single_or_list=False) if isinstance(element, dict) else spec, app_type)
-                for element in item]
+        return [_prune_value(element, dict(spec, single_or_list=False) if isinstance(element, dict) else spec, app_type,
+                             keep_unknown) for element in item]
     if not isinstance(item, dict):
         return copy.deepcopy(item)
     options = spec['options']
@@ -218,8 +232,46 @@ def _prune_value(item, spec, app_type):
     if variants:
         kind = item.get(variants['key']) or variants['default']
         allowed = (variants['key'],) + tuple(variants['fields'].get(kind, ()))
+        item = dict((k, v) for k, v in item.items() if k in allowed or k not in options)  # other variants' fields go
         options = dict((k, v) for k, v in options.items() if k in allowed)
-    return prune(item, options, app_type)
+    return prune(item, options, app_type, keep_unknown, top=False)
+
+
+def unknown_paths(value, options, prefix=()):
+    """Paths (tuples of keys and list indexes) of the keys of `value` that the schema does not know."""
+    out = []
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            out.extend(unknown_paths(item, options, prefix + (index,)))
+        return out
+    if not isinstance(value, dict):
+        return out
+    for key, item in value.items():
+        spec = options.get(key)
+        if spec is None:
+            out.append(prefix + (key,))
+        elif spec.get('options') and not spec.get('free_form'):
+            out.extend(unknown_paths(item, spec['options'], prefix + (key,)))
+    return out
+
+
+def get_path(value, path):
+    for part in path:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+def without_paths(value, paths):
+    """A copy of `value` without the keys at `paths`."""
+    value = copy.deepcopy(value)
+    for path in paths:
+        parent = get_path(value, path[:-1])
+        if isinstance(parent, dict):
+            parent.pop(path[-1], None)
+    return value
 
 
 def _variant_changed(spec, current, value):

@@ -60,10 +60,10 @@ NOMINAL_RATE_WINDOW = 300
 
 
 def _import_project():
-    """Import the collection's _schema and _models; put a temporary ansible_collections tree on sys.path if needed."""
+    """Import the collection's _schema, _models and _compare; put a temporary ansible_collections tree on sys.path if needed."""
     try:
-        from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _models as models, _schema as schema
-        return schema, models
+        from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _compare as compare, _models as models, _schema as schema
+        return schema, models, compare
     except ImportError:
         pass
     tree = tempfile.mkdtemp(prefix='fake_cloudflare_')
@@ -75,11 +75,11 @@ def _import_project():
         if name == 'ansible_collections' or name.startswith('ansible_collections.'):
             del sys.modules[name]
     importlib.invalidate_caches()
-    from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _models as models, _schema as schema
-    return schema, models
+    from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _compare as compare, _models as models, _schema as schema
+    return schema, models, compare
 
 
-_schema, _models = _import_project()
+_schema, _models, _compare = _import_project()
 
 # Error codes.  7003, 10000, 11010, 12045 and 12130 are codes seen from the real API; the others
 # are stand-ins (any code >= 1000 is valid in the failure envelope).
@@ -432,7 +432,13 @@ class Store:
                 raise ApiError(400, E_TYPE_CHANGE, 'access.api.error.invalid_request: type: cannot change the type of '
                                'an application from %s to %s; delete it and create a new one' % (previous['type'], body['type']))
         self._check_precedences(body.get('policies'))
-        errors = _models.validate_app_request(body, scope.kind)
+        checked = body
+        unknown = _compare.unknown_paths(body, _schema.APP_FIELDS)
+        if previous is not None and unknown:
+            # A client may send back, unchanged, what it read (fields newer than its schema); it may not invent.
+            echoed = [path for path in unknown if _compare.get_path(body, path) == _compare.get_path(previous, path)]
+            checked = _compare.without_paths(body, echoed)
+        errors = _models.validate_app_request(checked, scope.kind)
         if errors:
             raise ApiError.invalid(errors)
         info = _schema.APP_TYPES[body['type']]

@@ -108,3 +108,21 @@ def test_policy_bodies_are_validated(fake_cloudflare):
     assert 'include' in _error(fake.request('POST', base, {'name': 'p', 'decision': 'allow'}))[0]
     assert 'precedence' in _error(fake.request('POST', base, {'name': 'p', 'decision': 'allow', 'include': [], 'precedence': 1}))[0]
     assert 'ip' in _error(fake.request('POST', base, {'name': 'p', 'decision': 'allow', 'include': [{'ip': {'ip': 'nope'}}]}))[0]
+
+
+def test_put_may_echo_unknown_fields_it_read_but_not_invent_them(fake_cloudflare):
+    """Fields newer than the schema (set in the dashboard) may come back unchanged in a PUT; new ones may not."""
+    overrides = [{'behavior': 'public', 'path_pattern': '/health'}]
+    app = fake_cloudflare.seed(apps=[dict(SH, future_field='kept', destinations=[
+        {'type': 'public', 'uri': 'app.example.com', 'overrides': overrides}])])['apps'][0]
+    path = APPS + '/' + app['id']
+    echo = dict(SH, future_field='kept', session_duration='2h',
+                destinations=[{'type': 'public', 'uri': 'app.example.com', 'overrides': overrides}])
+    resp = fake_cloudflare.request('PUT', path, echo)
+    assert resp.status == 200, resp
+    assert resp.json()['result']['future_field'] == 'kept'
+    assert resp.json()['result']['destinations'][0]['overrides'] == overrides
+    message, dummy = _error(fake_cloudflare.request('PUT', path, dict(echo, future_field='changed')))
+    assert 'future_field' in message
+    message, dummy = _error(fake_cloudflare.request('PUT', path, dict(echo, invented=1)))
+    assert 'invented' in message

@@ -182,9 +182,6 @@ def test_p1_unset_options_are_not_managed(fake, runner):
     assert result['application']['session_duration'] == '3h'
 
 
-@pytest.mark.xfail(strict=True, reason='BUG: fields the schema does not know (newer than the OpenAPI extract, e.g. the '
-                                       'SDK 5.9 destinations[].overrides, or any new top-level field) are pruned from '
-                                       'the merged PUT, so an unrelated update silently deletes them')
 def test_p1_fields_unknown_to_the_schema_survive_an_unrelated_update(fake, runner):
     overrides = [{'behavior': 'public', 'path_pattern': '/health'}]
     app = seed(fake, {'type': 'self_hosted', 'name': 'fw', 'domain': 'fw.example.com', 'future_field': 'kept',
