@@ -59,6 +59,23 @@ def input_errors(desired, app_type, scope):
     return _models.validate_app_request(body, scope, partial=True)
 
 
+def create_once(client, path, body, lookup, on_found=None, attempts=3):
+    """POST that never makes a duplicate: when the outcome of a POST is unknown (its response was lost), the
+    object is looked up before the POST is sent again (PITFALLS 18)."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return client.post(path, json=body)
+        except CloudflareOutcomeUnknownError:
+            existing = lookup() if lookup else None
+            if existing is not None:
+                if on_found:
+                    on_found(existing)
+                return existing
+            if attempt == attempts or lookup is None:
+                raise
+    return None  # not reached: the last attempt returns or raises
+
+
 def _first_public_uri(destinations):
     for item in destinations or []:
         if item.get('type') == 'public' and item.get('uri'):
@@ -376,20 +393,11 @@ class ApplicationManager(object):
             if exc.status != 404:  # already gone: the goal is reached
                 raise
 
-    def _create(self, body, lookup, attempts=3):
-        for attempt in range(1, attempts + 1):
-            try:
-                return self.client.post(self.base, json=body)
-            except CloudflareOutcomeUnknownError:
-                # The POST may have been committed although its response was lost: look before re-sending it.
-                found = lookup() if lookup else None
-                if found is not None:
-                    self.warn('the response to creating the application was lost, but the application was created '
-                              '(id %s); any secret returned only on creation (OIDC client_secret) was lost with it'
-                              % found.get('id'))
-                    return found
-                if attempt == attempts or lookup is None:
-                    raise
+    def _create(self, body, lookup):
+        def found(app):
+            self.warn('the response to creating the application was lost, but the application was created (id %s); '
+                      'any secret returned only on creation (OIDC client_secret) was lost with it' % app.get('id'))
+        return create_once(self.client, self.base, body, lookup, found)
 
     def _update(self, plan):
         path = '%s/%s' % (self.base, plan.current['id'])

@@ -13,9 +13,8 @@ __metaclass__ = type
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _compare, _models, _schema
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import (
-    ApplicationError, ApplicationManager)
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import (
-    CloudflareAPIError, CloudflareError, CloudflareOutcomeUnknownError)
+    ApplicationError, ApplicationManager, create_once)
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import CloudflareAPIError, CloudflareError
 
 FIELDS = _schema.POLICY_FIELDS
 
@@ -82,16 +81,8 @@ class PolicyManager(object):
             result['policy'] = self.client.put('%s/%s' % (self.base, current['id']), json=body)
         return result
 
-    def _create(self, body, name, attempts=3):
-        for attempt in range(1, attempts + 1):
-            try:
-                return self.client.post(self.base, json=body)
-            except CloudflareOutcomeUnknownError:
-                found = self.find(name=name)  # the creation may have been committed: look before re-sending
-                if found is not None:
-                    return found
-                if attempt == attempts:
-                    raise
+    def _create(self, body, name):
+        return create_once(self.client, self.base, body, lambda: self.find(name=name))
 
     def _linked_apps(self, policy_id):
         apps = ApplicationManager(self.client, account_id=self.account_id)

@@ -319,16 +319,19 @@ def mask_secrets(value, options=None):
 
 def remove_secrets(value, options=None):
     """A copy without secret keys at all."""
-    masked = mask_secrets(value, options)
-    return _drop_masks(masked)
-
-
-def _drop_masks(value):
-    if isinstance(value, dict):
-        return dict((k, _drop_masks(v)) for k, v in value.items() if v != MASK)
+    options = _schema.APP_FIELDS if options is None else options
     if isinstance(value, list):
-        return [_drop_masks(v) for v in value]
-    return value
+        return [remove_secrets(v, options) for v in value]
+    if not isinstance(value, dict):
+        return copy.deepcopy(value)
+    out = {}
+    for key, item in value.items():
+        spec = options.get(key) or {}
+        if spec.get('secret'):
+            continue
+        sub = spec.get('options')
+        out[key] = remove_secrets(item, sub) if sub and not spec.get('free_form') else copy.deepcopy(item)
+    return out
 
 
 def has_secret(value, options):
@@ -346,24 +349,6 @@ def has_secret(value, options):
         if spec.get('options') and not spec.get('free_form') and has_secret(item, spec['options']):
             return True
     return False
-
-
-def without_secrets(value, options):
-    """User options with the secret values removed (for comparisons and on_create updates)."""
-    if isinstance(value, list):
-        return [without_secrets(v, options) for v in value]
-    if not isinstance(value, dict):
-        return value
-    out = {}
-    for key, item in value.items():
-        spec = options.get(key) or {}
-        if spec.get('secret'):
-            continue
-        if spec.get('options') and not spec.get('free_form') and item is not None:
-            out[key] = without_secrets(item, spec['options'])
-        else:
-            out[key] = item
-    return out
 
 
 def project(value, shape, spec):
