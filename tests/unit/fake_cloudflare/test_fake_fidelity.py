@@ -22,7 +22,9 @@ import pytest
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schema
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__)))))
-SPEC_FILE = os.path.join(os.path.dirname(REPO_ROOT), 'shared', 'cloudflare-api', 'access-apps.openapi.json')
+# `make units` runs from a copy of the checkout and says where the extract is; else ../shared beside the checkout
+SPEC_FILE = os.environ.get('ZEROTRUST_CLOUDFLARE_OPENAPI') or os.path.join(
+    os.path.dirname(REPO_ROOT), 'shared', 'cloudflare-api', 'access-apps.openapi.json')
 URI = 'urn:fake-cloudflare:access-apps-openapi'
 
 # spec variant title -> application type (the titles of access_app_request / access_app_response / access_apps)

@@ -47,7 +47,9 @@ def _repo_root():
     return here
 
 
-OPENAPI_PATH = os.path.join(os.path.dirname(_repo_root()), 'shared', 'cloudflare-api', 'access-apps.openapi.json')
+# `make units` runs from a copy of the checkout and says where the extract is; else ../shared beside the checkout
+OPENAPI_PATH = os.environ.get('ZEROTRUST_CLOUDFLARE_OPENAPI') or os.path.join(
+    os.path.dirname(_repo_root()), 'shared', 'cloudflare-api', 'access-apps.openapi.json')
 JSON_TYPES = {'str': 'string', 'bool': 'boolean', 'int': 'integer', 'float': 'number', 'list': 'array', 'dict': 'object'}
 PY_TO_JSON = {str: 'string', bool: 'boolean', int: 'integer', float: 'number', list: 'array', dict: 'object'}
 INLINE_POLICY_REQUIRED = set(_schema.REUSABLE_POLICY_REQUIRED)  # _models requires them on inline policies
