@@ -1260,6 +1260,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def _send(self, status, data, headers):
         self.send_response(status)
+        if self.close_connection:
+            # the client asked to close (or spoke HTTP/1.0): say so, or it may reuse the socket this side closes
+            self.send_header('Connection', 'close')
         self.send_header('Content-Type', 'application/json')
         self.send_header('Content-Length', str(len(data)))
         self.send_header('CF-RAY', secrets.token_hex(8) + '-FAKE')

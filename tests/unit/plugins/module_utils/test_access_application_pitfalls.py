@@ -20,7 +20,6 @@ import os
 import time
 
 import pytest
-import requests
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schema
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import (
@@ -85,10 +84,6 @@ def make_client(fake, clock):
         if budget is None:
             budget = RequestBudget(clock=clock.clock, sleep=clock.sleep)
         kwargs.setdefault('max_retries', 5)
-        # one connection per request: the fake's keep-alive answers meet Nagle + delayed ACK (40 ms each)
-        session = requests.Session()
-        session.headers['Connection'] = 'close'
-        kwargs.setdefault('session', session)
         return CloudflareClient(base_url=fake.base_url, api_token=TOKEN, budget=budget, sleep=clock.sleep,
                                 clock=clock.clock, **kwargs)
     return factory
