@@ -83,8 +83,7 @@ def option_doc(spec, schema, top=False, name=None):
         doc['description'].append('One item is sent as a single object.')
     if spec.get('variants'):
         variants = spec['variants']
-        doc['description'].append('The options that apply depend on O(%s%s); others are refused.' % (
-            (name + '[].' if spec['type'] == 'list' else name + '.') if name else '', variants['key']))
+        doc['description'].append('The options that apply depend on its C(%s); others are refused.' % variants['key'])
     doc['type'] = spec['type']
     if spec.get('elements'):
         doc['elements'] = spec['elements']

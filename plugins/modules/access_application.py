@@ -201,7 +201,7 @@ options:
     - 'Applies to types: self_hosted, ssh, vnc, rdp, mcp, mcp_portal.'
     - 'At zone scope: not accepted.'
     - When not set, Cloudflare uses V([]).
-    - The options that apply depend on O(destinations[].type); others are refused.
+    - The options that apply depend on its C(type); others are refused.
     elements: dict
     suboptions:
       cidr:
@@ -1556,7 +1556,7 @@ options:
     - SaaS application settings (SAML or OIDC).
     - 'Applies to types: saas.'
     - 'At zone scope: saas.'
-    - The options that apply depend on O(saas_app.auth_type); others are refused.
+    - The options that apply depend on its C(auth_type); others are refused.
     suboptions:
       access_token_lifetime:
         description:
@@ -1785,7 +1785,7 @@ options:
         description:
         - 'How Cloudflare authenticates to the SCIM API: one scheme, or several. Secrets are write-only: see I(update_secrets).'
         - One item is sent as a single object.
-        - The options that apply depend on O(authentication[].scheme); others are refused.
+        - The options that apply depend on its C(scheme); others are refused.
         elements: dict
         suboptions:
           authorization_url:

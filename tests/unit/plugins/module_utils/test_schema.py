@@ -453,8 +453,7 @@ def _walk_fields(options, prefix=''):
     for name, spec in options.items():
         yield prefix + name, spec
         if spec.get('options') and not spec.get('free_form'):
-            for item in _walk_fields(spec['options'], prefix + name + '.'):
-                yield item
+            yield from _walk_fields(spec['options'], prefix + name + '.')
 
 
 def test_the_general_comparison_finds_nothing_outside_the_known_bugs(openapi):
@@ -818,8 +817,7 @@ def _walk_argspec(spec, prefix=''):
     for name, option in spec.items():
         yield prefix + name, option
         if option.get('options'):
-            for item in _walk_argspec(option['options'], prefix + name + '.'):
-                yield item
+            yield from _walk_argspec(option['options'], prefix + name + '.')
 
 
 def test_b_every_secret_is_no_log_and_nothing_else_is():
