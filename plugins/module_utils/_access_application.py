@@ -37,10 +37,9 @@ def desired_from_params(params):
     options = dict((_schema.option_name(k, v), params.get(_schema.option_name(k, v))) for k, v in API_FIELDS.items())
     desired = _schema.to_api(_compare.strip_none(dict((k, v) for k, v in options.items() if v is not None)), API_FIELDS)
     warnings = []
-    if 'self_hosted_domains' in desired and 'destinations' not in desired:
-        warnings.append('self_hosted_domains is deprecated by Cloudflare; it was converted to public destinations. '
+    if 'self_hosted_domains' in desired:
+        warnings.append('self_hosted_domains is deprecated by Cloudflare; it is sent as public destinations. '
                         'Use destinations instead.')
-        desired['destinations'] = [{'type': 'public', 'uri': d} for d in desired.pop('self_hosted_domains')]
     scim = desired.get('scim_config')
     if scim and isinstance(scim.get('authentication'), list) and len(scim['authentication']) == 1:
         scim['authentication'] = scim['authentication'][0]
@@ -229,8 +228,7 @@ class ApplicationManager(object):
                                    'only be read (access_application_info) or adopted with app_id' % app_type)
         body = copy.deepcopy(desired)
         body['type'] = app_type
-        if app_type in _schema.SELF_HOSTED_FAMILY and not body.get('domain') and _first_public_uri(body.get('destinations')):
-            body['domain'] = _first_public_uri(body['destinations'])
+        self._link_domain_fields(body, desired, app_type)
         if 'policies' in body:
             body['policies'] = _compare.policies_body(body['policies'], [], app_type)
         self._check(body, app_type, 'cannot create the %s application' % app_type)
@@ -320,6 +318,17 @@ class ApplicationManager(object):
     def _link_domain_fields(body, desired, app_type):
         """domain, destinations and self_hosted_domains are derived from one another by the API: send one consistent set."""
         if app_type not in _schema.SELF_HOSTED_FAMILY + _schema.MCP_FAMILY:
+            return
+        hostnames = desired.get('self_hosted_domains')
+        if hostnames and 'destinations' not in desired:
+            # the deprecated set of hostnames, sent as public destinations, the domain first (the API derives the
+            # domain from the first one); the other kinds of destination are kept
+            domain = desired.get('domain') if desired.get('domain') in hostnames else body.get('domain')
+            ordered = ([domain] if domain in hostnames else []) + [h for h in hostnames if h != domain]
+            others = [d for d in body.get('destinations') or [] if d.get('type') != 'public']
+            body['destinations'] = [{'type': 'public', 'uri': h} for h in ordered] + others
+            body['domain'] = ordered[0]
+            body.pop('self_hosted_domains', None)
             return
         if body.get('destinations'):
             body.pop('self_hosted_domains', None)

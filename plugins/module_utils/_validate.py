@@ -107,6 +107,9 @@ def semantic_errors(body, app_type, partial=False):
         idps = body.get('allowed_idps')
         if (idps is not None or not partial) and len(idps or []) != 1:
             errors.append('auto_redirect_to_identity: needs exactly one entry in allowed_idps, got %d' % len(idps or []))
+    hostnames = body.get('self_hosted_domains')
+    if hostnames and body.get('domain') and body['domain'] not in hostnames:
+        errors.append('domain: %r must be one of self_hosted_domains (the API takes the domain from them)' % body['domain'])
     if body.get('destinations') and body.get('self_hosted_domains'):
         errors.append('self_hosted_domains: cannot be combined with destinations (self_hosted_domains is deprecated: '
                       'use destinations)')
