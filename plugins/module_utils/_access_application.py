@@ -58,6 +58,15 @@ def input_errors(desired, app_type, scope):
     return _models.validate_app_request(body, scope, partial=True)
 
 
+def delete_if_exists(client, path):
+    """DELETE; an object already gone (404, also after a retried DELETE that had gone through) is the goal reached."""
+    try:
+        client.delete(path)
+    except CloudflareAPIError as exc:
+        if exc.status != 404:
+            raise
+
+
 def create_once(client, path, body, lookup, on_found=None, attempts=3):
     """POST that never makes a duplicate: when the outcome of a POST is unknown (its response was lost), the
     object is looked up before the POST is sent again (PITFALLS 18)."""
@@ -391,16 +400,12 @@ class ApplicationManager(object):
         if plan.action == 'create':
             created = self._create(plan.body, lookup)
             if plan.move_from:
-                self.client.delete(plan.move_from)
+                delete_if_exists(self.client, plan.move_from)
             return created
         return self._update(plan)
 
     def _delete(self, app_id):
-        try:
-            self.client.delete('%s/%s' % (self.base, app_id))
-        except CloudflareAPIError as exc:
-            if exc.status != 404:  # already gone: the goal is reached
-                raise
+        delete_if_exists(self.client, '%s/%s' % (self.base, app_id))
 
     def _create(self, body, lookup):
         def found(app):
@@ -505,17 +510,10 @@ def run_module(base):
         result = manager.run(params, state=params['state'], check_mode=module.check_mode)
     except (ApplicationError, CloudflareError) as exc:
         base.fail(exc)
-    diff = result.pop('diff')
-    result.pop('action', None)
-    if module._diff:
-        result['diff'] = diff
-    module.exit_json(**result)
+    base.exit(result)
 
 
 # ----------------------------------------------------------------------------------- export
-
-_COMPUTED = ('idp_entity_id', 'sso_endpoint', 'public_key', 'client_id')
-
 
 def _drop_defaults(value, options):
     """Remove what Cloudflare would fill in anyway: empty values, server defaults, computed fields."""

@@ -13,7 +13,7 @@ __metaclass__ = type
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _compare, _models, _schema
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import (
-    ApplicationError, ApplicationManager, create_once)
+    ApplicationError, ApplicationManager, create_once, delete_if_exists)
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import CloudflareAPIError, CloudflareError
 
 FIELDS = _schema.POLICY_FIELDS
@@ -107,11 +107,7 @@ class PolicyManager(object):
                 if not check_mode:
                     apps.apply(plan)
         if not check_mode:
-            try:
-                self.client.delete('%s/%s' % (self.base, current['id']))
-            except CloudflareAPIError as exc:
-                if exc.status != 404:
-                    raise
+            delete_if_exists(self.client, '%s/%s' % (self.base, current['id']))
         return result
 
 
@@ -125,7 +121,4 @@ def run_module(base):
             params, state=params['state'], check_mode=module.check_mode, detach=params['detach'])
     except (ApplicationError, CloudflareError) as exc:
         base.fail(exc)
-    diff = result.pop('diff')
-    if module._diff:
-        result['diff'] = diff
-    module.exit_json(**result)
+    base.exit(result)

@@ -92,6 +92,14 @@ class CloudflareModule(object):
         details.update(extra)
         self.module.fail_json(msg=getattr(exc, 'msg', None) or str(exc), **details)
 
+    def exit(self, result):
+        """exit_json with the task's result; its `diff` only in diff mode."""
+        diff = result.pop('diff', None)
+        result.pop('action', None)
+        if self.module._diff and diff is not None:
+            result['diff'] = diff
+        self.module.exit_json(**result)
+
     def validate_items(self, spec, items):
         """Check each item of a list option against a module's argument spec (as that module would).
 
