@@ -245,7 +245,7 @@ class ApplicationManager(object):
         predicted.update(_compare.remove_secrets(body))
         _derive_domains(predicted, app_type, self.scope)
         return Plan('create', body=body, predicted=predicted, before={},
-                    after=_compare.mask_secrets(dict((k, predicted.get(k)) for k in desired)),
+                    after=self._view(desired, predicted, app_type),
                     changed_fields=sorted(desired))
 
     def _changed_fields(self, desired, current, app_type, update_secrets):
