@@ -64,7 +64,7 @@ def _job(tmp_path, fake, extravars):
 
 
 def _events_text(run):
-    return json.dumps([event for event in run.events], default=str)
+    return json.dumps(list(run.events), default=str)
 
 
 @pytest.fixture(autouse=True)
