@@ -11,6 +11,9 @@ class ModuleDocFragment(object):
 
     # Connection and authentication options shared by every module of the collection.
     DOCUMENTATION = r'''
+requirements:
+  - requests >= 2.28
+  - pydantic >= 2.5
 options:
   api_token:
     description:

@@ -84,11 +84,12 @@ def create_once(client, path, body, lookup, on_found=None, attempts=3):
     return None  # not reached: the last attempt returns or raises
 
 
+def _public_uris(destinations):
+    return [d['uri'] for d in destinations or [] if d.get('type') == 'public' and d.get('uri')]
+
+
 def _first_public_uri(destinations):
-    for item in destinations or []:
-        if item.get('type') == 'public' and item.get('uri'):
-            return item['uri']
-    return None
+    return (_public_uris(destinations) or [None])[0]
 
 
 def _derive_domains(app, app_type, scope):
@@ -97,7 +98,7 @@ def _derive_domains(app, app_type, scope):
         return
     fields = _schema.fields_for(app_type, scope)
     if app.get('destinations'):
-        public = [d['uri'] for d in app['destinations'] if d.get('type') == 'public' and d.get('uri')]
+        public = _public_uris(app['destinations'])
         if public:
             app['domain'] = public[0]
             if 'self_hosted_domains' in fields:

@@ -27,9 +27,6 @@ description:
     is refused with the names of the types that have it.
 author:
   - Zerotrust Cloudflare maintainers (@zerotrust)
-requirements:
-  - requests >= 2.28
-  - pydantic >= 2.5
 extends_documentation_fragment:
   - zerotrust.cloudflare.auth
   - zerotrust.cloudflare.auth.ZONE

@@ -22,9 +22,6 @@ description:
     which builds the list from inventory variables.
 author:
   - Zerotrust Cloudflare maintainers (@zerotrust)
-requirements:
-  - requests >= 2.28
-  - pydantic >= 2.5
 extends_documentation_fragment:
   - zerotrust.cloudflare.auth
   - zerotrust.cloudflare.auth.ZONE

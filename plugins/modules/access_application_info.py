@@ -19,9 +19,6 @@ description:
     inventory variables and provisioned again with the same result.
 author:
   - Zerotrust Cloudflare maintainers (@zerotrust)
-requirements:
-  - requests >= 2.28
-  - pydantic >= 2.5
 extends_documentation_fragment:
   - zerotrust.cloudflare.auth
   - zerotrust.cloudflare.auth.ZONE

@@ -20,9 +20,6 @@ description:
   - Deleting a policy that applications still use fails, unless O(detach=true), which first removes it from them.
 author:
   - Zerotrust Cloudflare maintainers (@zerotrust)
-requirements:
-  - requests >= 2.28
-  - pydantic >= 2.5
 extends_documentation_fragment:
   - zerotrust.cloudflare.auth
   - zerotrust.cloudflare.attributes

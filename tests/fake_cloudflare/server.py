@@ -98,7 +98,7 @@ E_POLICY_IN_USE = 12131
 E_TYPE_CHANGE = 12132
 E_PAGING = 12133
 
-READ_ONLY_APP_FIELDS = ('id', 'aud', 'created_at', 'updated_at')
+READ_ONLY_APP_FIELDS = _schema.READ_ONLY_FIELDS
 READ_ONLY_POLICY_FIELDS = ('id', 'created_at', 'updated_at', 'reusable', 'app_count')
 SORTED_APP_FIELDS = ('tags', 'allowed_idps', 'custom_pages')  # returned sorted by the real API
 SETTINGS_FIELDS = ('allow_iframe', 'skip_interstitial')
@@ -107,7 +107,7 @@ FIRST_KEYS = ('id', 'aud', 'type', 'name', 'domain')
 PER_PAGE_MAX = 1000
 WRITE_METHODS = ('POST', 'PUT', 'PATCH', 'DELETE')
 HEX32 = re.compile(r'^[0-9a-f]{32}$')
-COUPLED_TYPES = tuple(getattr(_schema, 'SELF_HOSTED_FAMILY', ('self_hosted', 'ssh', 'vnc', 'rdp')))
+COUPLED_TYPES = _schema.SELF_HOSTED_FAMILY
 
 
 def now_rfc3339():
@@ -227,10 +227,7 @@ def _hostnames(app):
 
 
 def _type_fields(app_type, scope_kind):
-    try:
-        return set(_schema.fields_for(app_type, scope_kind, writable=False))
-    except (AttributeError, KeyError, TypeError):
-        return None
+    return set(_schema.fields_for(app_type, scope_kind, writable=False))
 
 
 def _bool_param(name, value):
@@ -360,8 +357,8 @@ class Store:
         if app.get('type') not in COUPLED_TYPES:
             return
         fields = _type_fields(app['type'], scope_kind)
-        has_dest = fields is None or 'destinations' in fields
-        has_shd = fields is None or 'self_hosted_domains' in fields
+        has_dest = 'destinations' in fields
+        has_shd = 'self_hosted_domains' in fields
         dests = app.get('destinations') or []
         shd = app.get('self_hosted_domains') or []
         if dests:
@@ -639,7 +636,7 @@ class Store:
             errors.append('(body): give at least one of %s' % ', '.join(SETTINGS_FIELDS))
         fields = _type_fields(app['type'], scope.kind)
         for key in body:
-            if key in SETTINGS_FIELDS and fields is not None and key not in fields:
+            if key in SETTINGS_FIELDS and key not in fields:
                 errors.append('%s: is not accepted for type %s' % (key, app['type']))
         if errors:
             raise ApiError.invalid(errors)
