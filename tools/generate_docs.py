@@ -43,6 +43,15 @@ def _types_note(types, scope_all, label):
     return '%s: %s.' % (label, ', '.join(types))
 
 
+FORMAT_NOTES = {
+    'email': 'An email address.',
+    'url': 'An absolute http(s) URL.',
+    'cidr': 'An IPv4 or IPv6 address or CIDR range.',
+    'port_range': 'A port or a port range from 1 to 65535.',
+    'identifier': '32 hexadecimal characters (a Cloudflare account id).',
+}
+
+
 def option_doc(spec, schema, top=False, name=None):
     doc = {'description': [spec['description']]}
     if top:
@@ -70,6 +79,10 @@ def option_doc(spec, schema, top=False, name=None):
         doc['description'].append('Order does not matter.')
     if spec.get('duration'):
         doc['description'].append('A Go duration, for example V(30m), V(24h) or V(2h45m).')
+    if spec.get('format') in FORMAT_NOTES:
+        doc['description'].append(FORMAT_NOTES[spec['format']])
+    if spec.get('max_length') and spec.get('format') != 'identifier':
+        doc['description'].append('At most %d characters.' % spec['max_length'])
     if 'server_default' in spec:
         doc['description'].append('When not set, Cloudflare uses V(%s).' % yaml.safe_dump(
             spec['server_default'], default_flow_style=True).strip().replace('\n...', ''))
@@ -95,6 +108,8 @@ def option_doc(spec, schema, top=False, name=None):
         doc['aliases'] = list(spec['aliases'])
     if spec.get('options') and not spec.get('free_form'):
         doc['suboptions'] = dict((v.get('option', k), option_doc(v, schema, name=k)) for k, v in spec['options'].items())
+        if schema.optional_key(spec):
+            doc['suboptions'][spec['variants']['key']].pop('required', None)
     return doc
 
 

@@ -239,6 +239,8 @@ def format_errors(exc, app_type=None, scope='account'):
             reason = 'is not a valid kind (%s)' % error.get('ctx', {}).get('expected_tags', '').replace(_TAG, '')
         elif kind == 'union_tag_not_found':
             reason = 'must be an object with exactly one key'
+        elif kind == 'literal_error' and app_type and (_spec_at(error['loc'])[0] or {}).get('type_choices'):
+            reason = '%s for %s applications' % (error['msg'], app_type)
         else:
             reason = error['msg']
         lines.append('%s: %s' % (path or '(body)', reason))

@@ -60,6 +60,18 @@ READ_ONLY_FIELDS = ('id', 'aud', 'created_at', 'updated_at')
 
 NO_LOG_NAME_RE = re.compile(r'(?:pass(?!ive)|secret|token|key)', re.I)
 
+# Ids in options and references, from the extract: access_identifier (maxLength 32, hex like every account and
+# zone id), access_uuid / access_uuid-2 (maxLength 36), access_app_id (an identifier or a uuid).
+IDENTIFIER = dict(format='identifier', max_length=32)
+UUID_MAX_LENGTH = 36
+# Module options that are ids (not API body fields), checked before any request.
+ID_OPTIONS = {
+    'account_id': IDENTIFIER,
+    'zone_id': IDENTIFIER,
+    'app_id': dict(max_length=UUID_MAX_LENGTH),
+    'policy_id': dict(max_length=UUID_MAX_LENGTH),
+}
+
 GO_DURATION_RE = re.compile(r'^(?:0|[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|ms|s|m|h))+)$')
 
 
@@ -93,7 +105,10 @@ GO_DURATION_RE = re.compile(r'^(?:0|[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00
 #   aliases         extra option names
 #   option          the Ansible option name, where the API key cannot be one (github-organization, message)
 #   type_patterns   {app_type: regular expression} the value must match for that type
-#   cidr            IP address or CIDR range: a single address equals its /32 (/128)
+#   cidr            IP address or CIDR range: a single address equals its /32 (/128) (checked like format: cidr)
+#   format          what the string must be: email, url (absolute http(s) URL), cidr, port_range (80 or 80-90),
+#                   identifier (32 hex characters, the extract's identifier) (elements of a list: each element)
+#   max_length      the most characters (the extract's maxLength)
 #   rule_list       list of access rules (one-key objects); policy_list: list of application policies
 
 def _f(kind, description, **kw):
@@ -147,11 +162,11 @@ RULE_KINDS = {
         'integration_uid': _s('UUID of the device posture integration.', required=True)}),
     'email_domain': _dict('Emails of a domain.', {'domain': _s('The email domain, e.g. C(example.com).', required=True)}),
     'email_list': _dict('Emails of a Zero Trust list.', {'id': _s('UUID of the list.', required=True)}),
-    'email': _dict('One email address.', {'email': _s('The email address.', required=True)}),
+    'email': _dict('One email address.', {'email': _s('The email address.', required=True, format='email')}),
     'everyone': _dict('Everyone (an empty dict).', {}),
     'external_evaluation': _dict('An external evaluation service.', {
-        'evaluate_url': _s('API endpoint of the evaluation service.', required=True),
-        'keys_url': _s('Endpoint with the keys that sign the evaluation response.', required=True)}),
+        'evaluate_url': _s('API endpoint of the evaluation service.', required=True, format='url'),
+        'keys_url': _s('Endpoint with the keys that sign the evaluation response.', required=True, format='url')}),
     'github-organization': _dict('Members of a GitHub organization (or team).', {
         'identity_provider_id': _IDP,
         'name': _s('Name of the organization.', required=True),
@@ -161,7 +176,7 @@ RULE_KINDS = {
     'login_method': _dict('A login method (identity provider).', {'id': _s('UUID of the identity provider.', required=True)}),
     'ip_list': _dict('IPs of a Zero Trust list.', {'id': _s('UUID of the list.', required=True)}),
     'ip': _dict('An IP address or CIDR range; a single address is stored as C(/32) (IPv6 C(/128)).', {
-        'ip': _s('IPv4 or IPv6 address or CIDR range.', required=True, cidr=True)}),
+        'ip': _s('IPv4 or IPv6 address or CIDR range.', required=True, cidr=True, format='cidr')}),
     'okta': _dict('Members of an Okta group.', {
         'identity_provider_id': _IDP, 'name': _s('Name of the Okta group.', required=True)}),
     'saml': _dict('A SAML attribute.', {
@@ -178,7 +193,7 @@ RULE_KINDS = {
     'user_risk_score': _dict('Users with a risk score.', {
         'user_risk_score': _strs('Risk levels.', required=True, choices=['low', 'medium', 'high', 'unscored'])}),
     'cloudflare_account_member': _dict('Members of a Cloudflare account.', {
-        'account_id': _s('The account (defaults to the account of the application).')}),
+        'account_id': _s('The account (defaults to the account of the application).', **IDENTIFIER)}),
 }
 
 _RULE_LIST = dict(type='list', elements='dict', options=RULE_KINDS, set_like=True, rule_list=True)
@@ -195,6 +210,8 @@ def _rules(description, **kw):
 # ---------------------------------------------------------------------------------------------
 
 DECISIONS = ['allow', 'deny', 'non_identity', 'bypass']
+# "Infrastructure application policies can only use the Allow action." (the extract's access_decision)
+TYPE_DECISIONS = dict((t, ['allow'] if t == 'infrastructure' else DECISIONS) for t in CREATABLE_TYPES)
 
 MFA_AUTHENTICATORS = ['totp', 'biometrics', 'security_key']
 INFRA_MFA_AUTHENTICATORS = ['piv_key']
@@ -215,12 +232,14 @@ def policy_options(with_link=True):
     """Options of a policy: inline app policy (with_link) or reusable policy body."""
     opts = {}
     if with_link:
-        opts['id'] = _s('UUID of a reusable policy to link, or of an existing policy of this application.', types=NON_INFRA)
+        opts['id'] = _s('UUID of a reusable policy to link, or of an existing policy of this application.', types=NON_INFRA,
+                        max_length=UUID_MAX_LENGTH)
         opts['precedence'] = _f('int', 'Order of evaluation, unique in the application (default: position in the list, from 1).',
                                 types=NON_INFRA)
     opts.update({
         'name': _s('Name of the policy (inline policies).'),
-        'decision': _s('What the policy does (inline policies).', choices=DECISIONS),
+        'decision': _s('What the policy does (inline policies). Infrastructure applications take only C(allow).',
+                       choices=DECISIONS, type_choices=TYPE_DECISIONS),
         'include': _rules('Rules of which one must match (OR). Required for inline policies.'),
         'exclude': _rules('Rules of which none may match (NOT).'),
         'require': _rules('Rules that must all match (AND).'),
@@ -261,7 +280,7 @@ REUSABLE_POLICY_REQUIRED = ('name', 'decision', 'include')
 
 DESTINATION_VARIANTS = {
     'key': 'type',
-    'default': None,
+    'default': 'public',  # "type" may be left out: the API (and Terraform) take public
     'fields': {
         'public': ('uri',),
         'private': ('cidr', 'hostname', 'l4_protocol', 'port_range', 'vnet_id'),
@@ -275,12 +294,12 @@ DESTINATION_VARIANTS = {
 }
 
 DESTINATION_OPTIONS = {
-    'type': _s('Kind of destination.', required=True, choices=list(DESTINATION_VARIANTS['fields'])),
+    'type': _s('Kind of destination (C(public) when omitted).', required=True, choices=list(DESTINATION_VARIANTS['fields'])),
     'uri': _s('(public) Hostname and optional path, e.g. C(app.example.com/admin).'),
-    'cidr': _s('(private) CIDR range of the destination; a single IP becomes a C(/32).', cidr=True),
+    'cidr': _s('(private) CIDR range of the destination; a single IP becomes a C(/32).', cidr=True, format='cidr'),
     'hostname': _s('(private) Hostname of the destination.'),
     'l4_protocol': _s('(private) Layer 4 protocol (all when omitted).', choices=['tcp', 'udp']),
-    'port_range': _s('(private) Port or port range, e.g. C(80) or C(80-90) (all when omitted).'),
+    'port_range': _s('(private) Port or port range, e.g. C(80) or C(80-90) (all when omitted).', format='port_range'),
     'vnet_id': _s('(private) Virtual network UUID (all when omitted).'),
     'mcp_server_id': _s('(via_mcp_server_portal) ID of the MCP server.'),
     'worker_id': _s('(worker, preview_worker) ID of the Worker.'),
@@ -389,7 +408,7 @@ SCIM_AUTH_VARIANTS = {
 
 SCIM_OPTIONS = {
     'idp_uid': _s('UID of the identity provider that is the source of SCIM resources.', required=True),
-    'remote_uri': _s('Base URI of the application\'s SCIM API.', required=True),
+    'remote_uri': _s('Base URI of the application\'s SCIM API.', required=True, format='url'),
     'enabled': _b('Turn SCIM provisioning on.'),
     'deactivate_on_delete': _b('Only deactivate (not delete) resources removed at the source.'),
     'authentication': _dicts('How Cloudflare authenticates to the SCIM API: one scheme, or several. Secrets are '
@@ -398,8 +417,8 @@ SCIM_OPTIONS = {
                                  'user': _s('(httpbasic) User name.'),
                                  'password': _s('(httpbasic) Password.', secret=True),
                                  'token': _s('(oauthbearertoken) Bearer token.', secret=True),
-                                 'authorization_url': _s('(oauth2) Authorization URL.'),
-                                 'token_url': _s('(oauth2) Token URL.'),
+                                 'authorization_url': _s('(oauth2) Authorization URL.', format='url'),
+                                 'token_url': _s('(oauth2) Token URL.', format='url'),
                                  'client_id': _s('(oauth2, access_service_token) Client ID.'),
                                  'client_secret': _s('(oauth2, access_service_token) Client secret.', secret=True),
                                  'scopes': _strs('(oauth2) Scopes.', set_like=True),
@@ -443,7 +462,7 @@ TARGET_CRITERIA_OPTIONS = {
 LANDING_PAGE_OPTIONS = {
     'button_color': _s('Colour of the button, e.g. C(#ff0000).'),
     'button_text_color': _s('Colour of the button text.'),
-    'image_url': _s('URL of the image.'),
+    'image_url': _s('URL of the image.', format='url'),
     'message': _s('Message shown.', option='message_text'),
     'title': _s('Title shown.', server_default='Welcome!'),
 }
@@ -474,7 +493,8 @@ APP_FIELDS = {
     'allow_iframe': _b('Allow the application to be embedded in an iframe.', types=SELF_HOSTED_FAMILY, zone_types=_ZONE_SH),
     'allowed_idps': _strs('UUIDs of the identity providers users may log in with (all when empty).', set_like=True,
                           types=_IDP_TYPES, zone_types=_ZONE_SH + ('saas',) + SINGLETONS),
-    'app_launcher_logo_url': _s('URL of the logo shown in the App Launcher.', types=('app_launcher',), zone_types=()),
+    'app_launcher_logo_url': _s('URL of the logo shown in the App Launcher.', format='url', types=('app_launcher',),
+                                zone_types=()),
     'app_launcher_visible': _b('Show the application in the App Launcher.', server_default=True,
                                types=SELF_HOSTED_FAMILY + ('saas', 'bookmark'), zone_types=_ZONE_SH + ('saas', 'bookmark')),
     'auto_redirect_to_identity': _b('Skip the identity provider selection (needs exactly one I(allowed_idps)).',
@@ -482,8 +502,9 @@ APP_FIELDS = {
     'bg_color': _s('Background colour of the App Launcher, e.g. C(#ff0000).', types=('app_launcher',), zone_types=()),
     'cors_headers': _dict('CORS settings.', CORS_OPTIONS, types=SELF_HOSTED_FAMILY, zone_types=_ZONE_SH),
     'custom_deny_message': _s('Message shown when access is denied.', types=_SH_MCP, zone_types=_ZONE_SH),
-    'custom_deny_url': _s('URL users are sent to when access is denied.', types=_DENY_TYPES, zone_types=_ZONE_SH),
-    'custom_non_identity_deny_url': _s('URL non-identity requests are sent to when access is denied.',
+    'custom_deny_url': _s('URL users are sent to when access is denied.', format='url', types=_DENY_TYPES,
+                          zone_types=_ZONE_SH),
+    'custom_non_identity_deny_url': _s('URL non-identity requests are sent to when access is denied.', format='url',
                                        types=_DENY_TYPES, zone_types=()),
     'custom_pages': _strs('UIDs of custom pages.', set_like=True, types=_IDP_TYPES, zone_types=()),
     'destinations': _dicts('Destinations secured by the application, in order. Replaces I(self_hosted_domains).',
@@ -495,14 +516,14 @@ APP_FIELDS = {
                                 types=SELF_HOSTED_FAMILY, zone_types=_ZONE_SH),
     'footer_links': _dicts('Links in the App Launcher footer, in order.', {
         'name': _s('Text of the link.', required=True),
-        'url': _s('URL of the link.', required=True),
+        'url': _s('URL of the link.', required=True, format='url'),
     }, types=('app_launcher',), zone_types=()),
     'header_bg_color': _s('Header background colour of the App Launcher.', types=('app_launcher',), zone_types=()),
     'http_only_cookie_attribute': _b('Set the HttpOnly attribute on the cookie.', server_default=True,
                                      types=_SH_MCP, zone_types=_ZONE_SH),
     'landing_page_design': _dict('Design of the App Launcher landing page.', LANDING_PAGE_OPTIONS,
                                  types=('app_launcher',), zone_types=()),
-    'logo_url': _s('URL of the application logo.', types=SELF_HOSTED_FAMILY + ('saas', 'bookmark') + MCP_FAMILY,
+    'logo_url': _s('URL of the application logo.', format='url', types=SELF_HOSTED_FAMILY + ('saas', 'bookmark') + MCP_FAMILY,
                    zone_types=_ZONE_SH + ('saas', 'bookmark')),
     'mfa_config': _mfa_config('MFA settings of the application.', types=SELF_HOSTED_FAMILY, zone_types=()),
     'oauth_configuration': _dict('OAuth settings (beta).', OAUTH_OPTIONS, types=_SH_MCP, zone_types=()),
@@ -650,6 +671,12 @@ def to_options(value, options):
     return _rename(value, options, False)
 
 
+def optional_key(spec):
+    """True when the discriminator of a union may be left out (the API takes its default variant)."""
+    variants = spec.get('variants')
+    return bool(variants) and variants.get('default') is not None
+
+
 def is_duration(value):
     return isinstance(value, str) and bool(GO_DURATION_RE.match(value))
 
@@ -675,6 +702,8 @@ def _to_argspec(spec):
     if spec.get('options') is not None and not spec.get('free_form'):
         out['options'] = dict((option_name(k, v), _to_argspec(dict(v, _name=option_name(k, v))))
                               for k, v in spec['options'].items())
+        if optional_key(spec):
+            out['options'][spec['variants']['key']].pop('required', None)
         if spec.get('rule_list'):
             kinds = list(out['options'])
             out['mutually_exclusive'] = [kinds]

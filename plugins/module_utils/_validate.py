@@ -15,14 +15,69 @@ __metaclass__ = type
 import ipaddress
 import re
 
+try:
+    from urllib.parse import urlparse
+except ImportError:  # pragma: no cover - Python 2
+    from urlparse import urlparse  # type: ignore
+
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schema
 
 
 _POLICY_OPTIONS = _schema.policy_options(with_link=True)
 
 
-def _durations(value, options, path, errors):
-    """Check every Go duration below `value` (a dict shaped by `options`)."""
+_EMAIL_RE = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s.]+$')
+_IDENTIFIER_RE = re.compile(r'^[0-9a-f]{32}$')
+_PORT_RANGE_RE = re.compile(r'^(\d+)(?:-(\d+))?$')
+
+
+def _is_cidr(value):
+    try:
+        ipaddress.ip_network(str(value), strict=False)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_port_range(value):
+    match = _PORT_RANGE_RE.match(str(value))
+    if not match:
+        return False
+    low, high = int(match.group(1)), int(match.group(2) or match.group(1))
+    return 1 <= low <= high <= 65535
+
+
+def _is_url(value):
+    parts = urlparse(str(value))
+    return parts.scheme in ('http', 'https') and bool(parts.netloc) and not any(c.isspace() for c in str(value))
+
+
+# format -> (test, what is accepted)
+FORMATS = {
+    'email': (lambda v: bool(_EMAIL_RE.match(str(v))), 'an email address (user@example.com)'),
+    'cidr': (_is_cidr, 'an IPv4 or IPv6 address or CIDR range (10.0.0.0/8, 2001:db8::/32)'),
+    'port_range': (_is_port_range, 'a port or a port range from 1 to 65535 (443 or 8000-8099)'),
+    'url': (_is_url, 'an absolute http(s) URL (https://example.com/path)'),
+    'identifier': (lambda v: bool(_IDENTIFIER_RE.match(str(v))), '32 lower-case hexadecimal characters'),
+}
+
+
+def value_error(value, spec):
+    """Why a scalar value breaks the constraints of its field description (format, max_length, duration), or None."""
+    if value is None or not isinstance(value, str):
+        return None
+    if spec.get('max_length') is not None and len(value) > spec['max_length']:
+        return 'is %d characters long; at most %d are accepted' % (len(value), spec['max_length'])
+    kind = spec.get('format') or ('cidr' if spec.get('cidr') else None)
+    if kind and not FORMATS[kind][0](value):
+        return '%r is not %s' % (value, FORMATS[kind][1])
+    if spec.get('duration') and not _schema.is_duration(value):
+        return '%r is not a Go duration (examples: 30m, 24h, 2h45m, 300ms)' % value
+    return None
+
+
+def _constraint_errors(value, options, path, errors):
+    """Check the constraints of every string below `value` (a dict shaped by `options`): formats, lengths, durations."""
     if not isinstance(value, dict):
         return
     for key, spec in options.items():
@@ -30,24 +85,20 @@ def _durations(value, options, path, errors):
         if item is None:
             continue
         here = path + key
-        if spec.get('duration') and not _schema.is_duration(item):
-            errors.append('%s: %r is not a Go duration (examples: 30m, 24h, 2h45m, 300ms)' % (here, item))
+        if spec.get('type') == 'list' and isinstance(item, list) and not spec.get('options'):
+            for index, element in enumerate(item):
+                reason = value_error(element, spec)
+                if reason:
+                    errors.append('%s[%d]: %s' % (here, index, reason))
+            continue
+        reason = value_error(item, spec)
+        if reason:
+            errors.append('%s: %s' % (here, reason))
         sub = spec.get('options')
         if sub and not spec.get('free_form'):
             items = item if isinstance(item, list) else [item]
             for index, element in enumerate(items):
-                _durations(element, sub, here + ('[%d]' % index if isinstance(item, list) else '') + '.', errors)
-
-
-def _rule_errors(rules, path, errors):
-    for index, rule in enumerate(rules or []):
-        if not isinstance(rule, dict) or 'ip' not in rule or not isinstance(rule['ip'], dict):
-            continue
-        address = rule['ip'].get('ip')
-        try:
-            ipaddress.ip_network(str(address), strict=False)
-        except ValueError:
-            errors.append('%s[%d].ip.ip: %r is not an IP address or CIDR range' % (path, index, address))
+                _constraint_errors(element, sub, here + ('[%d]' % index if isinstance(item, list) else '') + '.', errors)
 
 
 def policy_errors(policy, app_type, path):
@@ -55,9 +106,7 @@ def policy_errors(policy, app_type, path):
     errors = []
     if not isinstance(policy, dict):
         return errors
-    for key in ('include', 'exclude', 'require'):
-        _rule_errors(policy.get(key), path + key, errors)
-    _durations(policy, _POLICY_OPTIONS, path, errors)
+    _constraint_errors(policy, _POLICY_OPTIONS, path, errors)
     return errors
 
 
@@ -73,7 +122,10 @@ def _policies_errors(policies, app_type, errors):
     if any(links) and not all(links):
         errors.append('policies: links to reusable policies and inline policies cannot be mixed in one application')
     seen = {}
+    link_id = _POLICY_OPTIONS['id']
     for index, item in enumerate(policies):
+        if isinstance(item, str) and value_error(item, link_id):
+            errors.append('policies[%d]: %s' % (index, value_error(item, link_id)))
         if isinstance(item, dict):
             precedence = item.get('precedence')
             if precedence is not None:
@@ -86,7 +138,7 @@ def _policies_errors(policies, app_type, errors):
                     seen[precedence] = index
             errors.extend(policy_errors(item, app_type, 'policies[%d].' % index))
             if not is_link(item):
-                _durations(item, {}, '', errors)
+                _constraint_errors(item, {}, '', errors)
 
 
 def semantic_errors(body, app_type, partial=False):
@@ -116,6 +168,6 @@ def semantic_errors(body, app_type, partial=False):
     pattern = _schema.APP_FIELDS['domain'].get('type_patterns', {}).get(app_type)
     if pattern and body.get('domain') is not None and not re.match(pattern, str(body['domain'])):
         errors.append('domain: %r does not match %s (required for %s applications)' % (body['domain'], pattern, app_type))
-    _durations(body, _schema.APP_FIELDS, '', errors)
+    _constraint_errors(dict((k, v) for k, v in body.items() if k != 'policies'), _schema.APP_FIELDS, '', errors)
     _policies_errors(body.get('policies'), app_type, errors)
     return errors

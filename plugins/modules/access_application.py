@@ -90,6 +90,7 @@ options:
     - URL of the logo shown in the App Launcher.
     - 'Applies to types: app_launcher.'
     - 'At zone scope: not accepted.'
+    - An absolute http(s) URL.
     type: str
   app_launcher_visible:
     description:
@@ -177,12 +178,14 @@ options:
     - URL users are sent to when access is denied.
     - 'Applies to types: self_hosted, ssh, vnc, rdp, app_launcher, warp, biso, proxy_endpoint, mcp, mcp_portal.'
     - 'At zone scope: self_hosted, ssh, vnc.'
+    - An absolute http(s) URL.
     type: str
   custom_non_identity_deny_url:
     description:
     - URL non-identity requests are sent to when access is denied.
     - 'Applies to types: self_hosted, ssh, vnc, rdp, app_launcher, warp, biso, proxy_endpoint, mcp, mcp_portal.'
     - 'At zone scope: not accepted.'
+    - An absolute http(s) URL.
     type: str
   custom_pages:
     description:
@@ -204,6 +207,7 @@ options:
       cidr:
         description:
         - (private) CIDR range of the destination; a single IP becomes a C(/32).
+        - An IPv4 or IPv6 address or CIDR range.
         type: str
       hostname:
         description:
@@ -223,6 +227,7 @@ options:
       port_range:
         description:
         - (private) Port or port range, e.g. C(80) or C(80-90) (all when omitted).
+        - A port or a port range from 1 to 65535.
         type: str
       type:
         choices:
@@ -234,8 +239,7 @@ options:
         - all_workers
         - all_preview_workers
         description:
-        - Kind of destination.
-        required: true
+        - Kind of destination (C(public) when omitted).
         type: str
       uri:
         description:
@@ -288,6 +292,7 @@ options:
       url:
         description:
         - URL of the link.
+        - An absolute http(s) URL.
         required: true
         type: str
     type: list
@@ -321,6 +326,7 @@ options:
       image_url:
         description:
         - URL of the image.
+        - An absolute http(s) URL.
         type: str
       message_text:
         description:
@@ -338,6 +344,7 @@ options:
     - URL of the application logo.
     - 'Applies to types: self_hosted, ssh, vnc, rdp, saas, bookmark, mcp, mcp_portal.'
     - 'At zone scope: self_hosted, ssh, vnc, saas, bookmark.'
+    - An absolute http(s) URL.
     type: str
   mfa_config:
     description:
@@ -528,7 +535,9 @@ options:
         - non_identity
         - bypass
         description:
-        - What the policy does (inline policies).
+        - What the policy does (inline policies). Infrastructure applications take only C(allow).
+        - 'For infrastructure: allow.'
+        - 'For the other types: allow, deny, non_identity, bypass.'
         type: str
       exclude:
         description:
@@ -598,6 +607,7 @@ options:
               account_id:
                 description:
                 - The account (defaults to the account of the application).
+                - 32 hexadecimal characters (a Cloudflare account id).
                 type: str
             type: dict
           common_name:
@@ -627,6 +637,7 @@ options:
               email:
                 description:
                 - The email address.
+                - An email address.
                 required: true
                 type: str
             type: dict
@@ -661,11 +672,13 @@ options:
               evaluate_url:
                 description:
                 - API endpoint of the evaluation service.
+                - An absolute http(s) URL.
                 required: true
                 type: str
               keys_url:
                 description:
                 - Endpoint with the keys that sign the evaluation response.
+                - An absolute http(s) URL.
                 required: true
                 type: str
             type: dict
@@ -731,6 +744,7 @@ options:
               ip:
                 description:
                 - IPv4 or IPv6 address or CIDR range.
+                - An IPv4 or IPv6 address or CIDR range.
                 required: true
                 type: str
             type: dict
@@ -850,6 +864,7 @@ options:
         description:
         - UUID of a reusable policy to link, or of an existing policy of this application.
         - 'Applies to types: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
+        - At most 36 characters.
         type: str
       include:
         description:
@@ -919,6 +934,7 @@ options:
               account_id:
                 description:
                 - The account (defaults to the account of the application).
+                - 32 hexadecimal characters (a Cloudflare account id).
                 type: str
             type: dict
           common_name:
@@ -948,6 +964,7 @@ options:
               email:
                 description:
                 - The email address.
+                - An email address.
                 required: true
                 type: str
             type: dict
@@ -982,11 +999,13 @@ options:
               evaluate_url:
                 description:
                 - API endpoint of the evaluation service.
+                - An absolute http(s) URL.
                 required: true
                 type: str
               keys_url:
                 description:
                 - Endpoint with the keys that sign the evaluation response.
+                - An absolute http(s) URL.
                 required: true
                 type: str
             type: dict
@@ -1052,6 +1071,7 @@ options:
               ip:
                 description:
                 - IPv4 or IPv6 address or CIDR range.
+                - An IPv4 or IPv6 address or CIDR range.
                 required: true
                 type: str
             type: dict
@@ -1286,6 +1306,7 @@ options:
               account_id:
                 description:
                 - The account (defaults to the account of the application).
+                - 32 hexadecimal characters (a Cloudflare account id).
                 type: str
             type: dict
           common_name:
@@ -1315,6 +1336,7 @@ options:
               email:
                 description:
                 - The email address.
+                - An email address.
                 required: true
                 type: str
             type: dict
@@ -1349,11 +1371,13 @@ options:
               evaluate_url:
                 description:
                 - API endpoint of the evaluation service.
+                - An absolute http(s) URL.
                 required: true
                 type: str
               keys_url:
                 description:
                 - Endpoint with the keys that sign the evaluation response.
+                - An absolute http(s) URL.
                 required: true
                 type: str
             type: dict
@@ -1419,6 +1443,7 @@ options:
               ip:
                 description:
                 - IPv4 or IPv6 address or CIDR range.
+                - An IPv4 or IPv6 address or CIDR range.
                 required: true
                 type: str
             type: dict
@@ -1788,6 +1813,7 @@ options:
           authorization_url:
             description:
             - (oauth2) Authorization URL.
+            - An absolute http(s) URL.
             type: str
           client_id:
             description:
@@ -1827,6 +1853,7 @@ options:
           token_url:
             description:
             - (oauth2) Token URL.
+            - An absolute http(s) URL.
             type: str
           user:
             description:
@@ -1896,6 +1923,7 @@ options:
       remote_uri:
         description:
         - Base URI of the application's SCIM API.
+        - An absolute http(s) URL.
         required: true
         type: str
     type: dict

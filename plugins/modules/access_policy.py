@@ -122,7 +122,9 @@ options:
     - non_identity
     - bypass
     description:
-    - What the policy does (inline policies).
+    - What the policy does (inline policies). Infrastructure applications take only C(allow).
+    - 'For infrastructure: allow.'
+    - 'For the other types: allow, deny, non_identity, bypass.'
     type: str
   exclude:
     description:
@@ -192,6 +194,7 @@ options:
           account_id:
             description:
             - The account (defaults to the account of the application).
+            - 32 hexadecimal characters (a Cloudflare account id).
             type: str
         type: dict
       common_name:
@@ -221,6 +224,7 @@ options:
           email:
             description:
             - The email address.
+            - An email address.
             required: true
             type: str
         type: dict
@@ -255,11 +259,13 @@ options:
           evaluate_url:
             description:
             - API endpoint of the evaluation service.
+            - An absolute http(s) URL.
             required: true
             type: str
           keys_url:
             description:
             - Endpoint with the keys that sign the evaluation response.
+            - An absolute http(s) URL.
             required: true
             type: str
         type: dict
@@ -325,6 +331,7 @@ options:
           ip:
             description:
             - IPv4 or IPv6 address or CIDR range.
+            - An IPv4 or IPv6 address or CIDR range.
             required: true
             type: str
         type: dict
@@ -508,6 +515,7 @@ options:
           account_id:
             description:
             - The account (defaults to the account of the application).
+            - 32 hexadecimal characters (a Cloudflare account id).
             type: str
         type: dict
       common_name:
@@ -537,6 +545,7 @@ options:
           email:
             description:
             - The email address.
+            - An email address.
             required: true
             type: str
         type: dict
@@ -571,11 +580,13 @@ options:
           evaluate_url:
             description:
             - API endpoint of the evaluation service.
+            - An absolute http(s) URL.
             required: true
             type: str
           keys_url:
             description:
             - Endpoint with the keys that sign the evaluation response.
+            - An absolute http(s) URL.
             required: true
             type: str
         type: dict
@@ -641,6 +652,7 @@ options:
           ip:
             description:
             - IPv4 or IPv6 address or CIDR range.
+            - An IPv4 or IPv6 address or CIDR range.
             required: true
             type: str
         type: dict
@@ -870,6 +882,7 @@ options:
           account_id:
             description:
             - The account (defaults to the account of the application).
+            - 32 hexadecimal characters (a Cloudflare account id).
             type: str
         type: dict
       common_name:
@@ -899,6 +912,7 @@ options:
           email:
             description:
             - The email address.
+            - An email address.
             required: true
             type: str
         type: dict
@@ -933,11 +947,13 @@ options:
           evaluate_url:
             description:
             - API endpoint of the evaluation service.
+            - An absolute http(s) URL.
             required: true
             type: str
           keys_url:
             description:
             - Endpoint with the keys that sign the evaluation response.
+            - An absolute http(s) URL.
             required: true
             type: str
         type: dict
@@ -1003,6 +1019,7 @@ options:
           ip:
             description:
             - IPv4 or IPv6 address or CIDR range.
+            - An IPv4 or IPv6 address or CIDR range.
             required: true
             type: str
         type: dict
