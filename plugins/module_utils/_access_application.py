@@ -43,7 +43,45 @@ def desired_from_params(params):
     scim = desired.get('scim_config')
     if scim and isinstance(scim.get('authentication'), list) and len(scim['authentication']) == 1:
         scim['authentication'] = scim['authentication'][0]
+    variants = _schema.DESTINATION_VARIANTS
+    for destination in desired.get('destinations') or []:
+        if isinstance(destination, dict) and destination.get(variants['key']) is None:
+            destination[variants['key']] = variants['default']  # what the API stores for a destination without type
     return desired, warnings
+
+
+def natural_key(params, desired):
+    """(name, domain) that find an application without app_id.  Without a name, the domain (or the first public
+    destination) identifies the types that have one; singletons are found by their type."""
+    if params.get('type') in _schema.SINGLETONS:
+        return None, None
+    domain = desired.get('domain')
+    if not desired.get('name') and not domain and params.get('type') in _schema.DOMAIN_KEY_TYPES + (None,):
+        domain = _first_public_uri(desired.get('destinations'))
+    return desired.get('name'), domain
+
+
+def item_errors(params, scope):
+    """Everything wrong with one task's (or bulk item's) options that is known before any request."""
+    desired, dummy = desired_from_params(params)
+    app_type = params.get('type')
+    errors = []
+    reason = _validate.value_error(params.get('app_id'), _schema.ID_OPTIONS['app_id'])
+    if reason:
+        errors.append('app_id: %s' % reason)
+    errors.extend(input_errors(desired, app_type, scope))
+    state = params.get('state') or 'present'
+    if state == 'present' and not params.get('app_id') and not app_type:
+        errors.append('type: is needed with state=present unless app_id is given')
+    if not params.get('app_id') and app_type not in _schema.SINGLETONS and app_type in _schema.APP_TYPES:
+        name, domain = natural_key(params, desired)
+        if not name and not domain:
+            if app_type in _schema.DOMAIN_KEY_TYPES:
+                errors.append('name: is needed to find the application (or domain, a public destination, or app_id)')
+            else:
+                errors.append('name: is needed to find the application: %s applications have no domain that could '
+                              'identify them (or give app_id)' % app_type)
+    return errors
 
 
 def input_errors(desired, app_type, scope):
@@ -85,7 +123,12 @@ def create_once(client, path, body, lookup, on_found=None, attempts=3):
 
 
 def _public_uris(destinations):
-    return [d['uri'] for d in destinations or [] if d.get('type') == 'public' and d.get('uri')]
+    return [d['uri'] for d in destinations or [] if d.get('type', 'public') == 'public' and d.get('uri')]
+
+
+def app_domains(app):
+    """The hostnames that identify an application: its domain and its public destinations."""
+    return set([app.get('domain')] + _public_uris(app.get('destinations'))) - set([None])
 
 
 def _first_public_uri(destinations):
@@ -115,11 +158,13 @@ class AppIndex(object):
 
     def __init__(self, apps):
         self.apps = list(apps)
-        self.by_id, self.by_name, self.by_type = {}, {}, {}
+        self.by_id, self.by_name, self.by_type, self.by_domain = {}, {}, {}, {}
         for app in self.apps:
             self.by_id[app.get('id')] = app
             self.by_name.setdefault(app.get('name'), []).append(app)
             self.by_type.setdefault(app.get('type'), []).append(app)
+            for domain in app_domains(app):
+                self.by_domain.setdefault(domain, []).append(app)
 
 
 class Plan(object):
@@ -189,6 +234,11 @@ class ApplicationManager(object):
                 # names are not unique: the domain tells same-named applications apart
                 matches = [a for a in matches if a.get('domain') == domain]
                 key += ' and domain %r' % domain
+        elif domain:
+            # no name: the domain identifies it (self-hosted family, bookmark, proxy endpoint, MCP public URI)
+            apps = index.by_domain.get(domain, []) if index is not None else self.list({'domain': domain, 'exact': 'true'})
+            matches = [a for a in apps if domain in app_domains(a) and app_type in (None, a.get('type'))]
+            key = 'domain %r' % domain
         else:
             raise ApplicationError('name is needed to find the application (or app_id; or type for app_launcher, warp and biso)')
         if len(matches) > 1:
@@ -438,15 +488,10 @@ class ApplicationManager(object):
         for warning in warnings:
             self.warn(warning)
         app_type = params.get('type')
-        errors = input_errors(desired, app_type, self.scope)
+        errors = item_errors(dict(params, state=state), self.scope)
         if errors:
             raise ApplicationError('invalid options: ' + '; '.join(errors), errors=errors)
-        if state == 'present' and not params.get('app_id') and not app_type:
-            raise ApplicationError('type is needed with state=present unless app_id is given')
-        if app_type in _schema.SINGLETONS:
-            name, domain = None, None
-        else:
-            name, domain = desired.get('name'), desired.get('domain')
+        name, domain = natural_key(params, desired)
 
         def lookup():
             return self.find(app_type, name, domain, params.get('app_id'))
@@ -479,11 +524,18 @@ class ApplicationManager(object):
         if written is None:
             result['application'] = {}
         else:
-            keep = written.get('saas_app', {}).get('client_secret') if plan.action in ('create', 'recreate') else None
+            keep = created_secret(plan, written)
             result['application'] = _compare.remove_secrets(written)
             if keep:
                 result['application'].setdefault('saas_app', {})['client_secret'] = keep  # returned once, on creation
         return result
+
+
+def created_secret(plan, written):
+    """The OIDC client secret that Cloudflare returns once, in the response that created the application."""
+    if plan.action not in ('create', 'recreate') or not isinstance(written, dict):
+        return None
+    return (written.get('saas_app') or {}).get('client_secret')
 
 
 def module_argument_spec():
@@ -627,12 +679,21 @@ def apply_defaults(item, defaults, scope='account'):
     return merged
 
 
+def label_of(item):
+    """How a declared application is named in results and messages."""
+    return item.get('name') or item.get('domain') or item.get('app_id') or item.get('type')
+
+
 def identity_key(item):
     """How a declared application is told apart from the others (for de-duplication)."""
     if item.get('app_id'):
         return 'id:%s' % item['app_id']
     if item.get('type') in _schema.SINGLETONS:
         return 'type:%s' % item['type']
+    if not item.get('name'):
+        domain = item.get('domain') or _first_public_uri([d for d in item.get('destinations') or [] if isinstance(d, dict)])
+        if domain:
+            return 'domain:%s' % domain
     return 'name:%s%s' % (item.get('name'), '|domain:%s' % item['domain'] if item.get('domain') else '')
 
 
@@ -654,7 +715,7 @@ class BulkRun(object):
         self.with_diff = with_diff
 
     def _label(self, item):
-        return item.get('name') or item.get('app_id') or item.get('type')
+        return label_of(item)
 
     def _tagged(self, params, current):
         """Add the ownership tag (kept with the tags the application already has when tags are not managed)."""
@@ -673,8 +734,8 @@ class BulkRun(object):
     def _resolve(self, params, index):
         """The current application of a declaration (None when it does not exist)."""
         desired, dummy = desired_from_params(params)
-        name = None if params.get('type') in _schema.SINGLETONS else desired.get('name')
-        return self.manager.find(params.get('type'), name, desired.get('domain'), params.get('app_id'), index=index)
+        name, domain = natural_key(params, desired)
+        return self.manager.find(params.get('type'), name, domain, params.get('app_id'), index=index)
 
     def _plan(self, params, index, current):
         """(result entry, plan, lookup) of one declaration; in memory only."""
@@ -702,6 +763,9 @@ class BulkRun(object):
             written = self.manager.apply(plan, lookup)
             if written:
                 entry['id'] = written.get('id')
+                secret = created_secret(plan, written)
+                if secret:
+                    entry['client_secret'] = secret  # shown once, by the response that created the application
         except (ApplicationError, CloudflareError) as exc:
             entry.update(action='failed', changed=False, msg=str(getattr(exc, 'msg', None) or exc))
 
@@ -766,6 +830,20 @@ def summarize(results):
     return counts
 
 
+def prevalidate(items, scope, failures):
+    """The (position, params) items without input errors; the others go to `failures` (position -> result entry).
+    Every item is checked before the list sweep, so that invalid items never cost a request."""
+    valid = []
+    for position, params in items:
+        errors = item_errors(params, scope)
+        if errors:
+            failures[position] = {'name': label_of(params), 'type': params.get('type'), 'key': identity_key(params),
+                                  'action': 'failed', 'changed': False, 'msg': 'invalid options: ' + '; '.join(errors)}
+        else:
+            valid.append((position, params))
+    return valid
+
+
 def run_bulk_module(base):
     """access_application_bulk: every declared application with one list sweep."""
     module = base.module
@@ -783,18 +861,25 @@ def run_bulk_module(base):
         raw.append(merged)
     for position, (validated, error) in enumerate(base.validate_items(spec, raw)):
         if error:
-            label = raw[position].get('name') or raw[position].get('app_id') or raw[position].get('type')
-            results_by_position[position] = {'name': label, 'type': raw[position].get('type'),
+            results_by_position[position] = {'name': label_of(raw[position]), 'type': raw[position].get('type'),
                                              'action': 'failed', 'changed': False, 'msg': error}
         else:
             items.append((position, validated))
+    items = prevalidate(items, scope, results_by_position)
+    if results_by_position and params['purge']:
+        # an invalid item would look undeclared and its application would be purged: nothing is sent
+        module.fail_json(msg='purge needs every item to be valid; nothing was changed. %s' % '; '.join(
+            '%s: %s' % (e['name'], e['msg']) for dummy, e in sorted(results_by_position.items())),
+            results=[e for dummy, e in sorted(results_by_position.items())])
+    done = []  # no valid item and no purge: not even the list sweep
     try:
-        manager = ApplicationManager(client, account_id=account_id, zone_id=zone_id,
-                                     update_secrets=params['update_secrets'], warn=module.warn)
-        bulk = BulkRun(manager, check_mode=module.check_mode, purge=params['purge'], purge_max=params['purge_max'],
-                       purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
-                       concurrency=params['concurrency'], with_diff=module._diff)
-        done = bulk.run([item for dummy, item in items])
+        if items or params['purge']:
+            manager = ApplicationManager(client, account_id=account_id, zone_id=zone_id,
+                                         update_secrets=params['update_secrets'], warn=module.warn)
+            bulk = BulkRun(manager, check_mode=module.check_mode, purge=params['purge'], purge_max=params['purge_max'],
+                           purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
+                           concurrency=params['concurrency'], with_diff=module._diff)
+            done = bulk.run([item for dummy, item in items])
     except (ApplicationError, CloudflareError) as exc:
         base.fail(exc)
     for (position, dummy), entry in zip(items, done):

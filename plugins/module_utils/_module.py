@@ -17,8 +17,9 @@ import traceback
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.common.parameters import DEFAULT_TYPE_VALIDATORS
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _client
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _client, _schema, _validate
 
 try:
     from ansible_collections.zerotrust.cloudflare.plugins.module_utils._models import HAS_PYDANTIC, PYDANTIC_IMPORT_ERROR
@@ -41,6 +42,99 @@ CONNECTION_ARGS = dict(
 )
 
 
+_TYPE_NAMES = {'dict': 'a dictionary', 'list': 'a list', 'str': 'a string', 'int': 'an integer', 'float': 'a number',
+               'bool': 'a boolean'}
+
+
+def _type_name(value):
+    for kind, python in (('bool', bool), ('dict', dict), ('list', list), ('str', str), ('int', int), ('float', float)):
+        if isinstance(value, python):
+            return _TYPE_NAMES[kind]
+    return type(value).__name__
+
+
+def _converts(value, kind):
+    try:
+        DEFAULT_TYPE_VALIDATORS[kind](value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def type_errors(spec, params, path=''):
+    """'option.path: expected X, got Y' for values that Ansible cannot convert, nested options included.
+
+    ansible-core reports a failed conversion of a nested dict with a message that does not name the option
+    ("dictionary requested, could not parse JSON or key=value"): this names it, before Ansible converts."""
+    errors = []
+    if not isinstance(params, dict):
+        return errors
+    for name, option in spec.items():
+        keys = [name] + list(option.get('aliases') or [])
+        key = next((k for k in keys if params.get(k) is not None), None)
+        if key is None:
+            continue
+        value, here, kind = params[key], path + key, option.get('type', 'str')
+        if kind == 'dict':
+            if isinstance(value, dict):
+                errors.extend(type_errors(option.get('options') or {}, value, here + '.'))
+            elif not (isinstance(value, str) and _converts(value, 'dict')):
+                errors.append('%s: expected a dictionary, got %s' % (here, _type_name(value)))
+        elif kind == 'list':
+            if not isinstance(value, list):
+                if option.get('elements') in ('dict', 'list') or isinstance(value, dict):
+                    errors.append('%s: expected a list, got %s' % (here, _type_name(value)))
+                continue
+            element = option.get('elements')
+            for index, item in enumerate(value):
+                where = '%s[%d]' % (here, index)
+                if element == 'dict':
+                    if isinstance(item, dict):
+                        errors.extend(type_errors(option.get('options') or {}, item, where + '.'))
+                    else:
+                        errors.append('%s: expected a dictionary, got %s' % (where, _type_name(item)))
+                elif element in _TYPE_NAMES and element != 'str' and not _converts(item, element):
+                    errors.append('%s: expected %s, got %s' % (where, _TYPE_NAMES[element], _type_name(item)))
+                elif element == 'str' and isinstance(item, (dict, list)):
+                    errors.append('%s: expected a string, got %s' % (where, _type_name(item)))
+        elif kind in _TYPE_NAMES and kind != 'str' and not _converts(value, kind):
+            errors.append('%s: expected %s, got %s' % (here, _TYPE_NAMES[kind], _type_name(value)))
+        elif kind == 'str' and isinstance(value, (dict, list)):
+            errors.append('%s: expected a string, got %s' % (here, _type_name(value)))
+    return errors
+
+
+def id_errors(params, names=None):
+    """Ids given as options (account_id, zone_id, app_id, policy_id) that the API cannot take."""
+    errors = []
+    for name, constraints in _schema.ID_OPTIONS.items():
+        if names is not None and name not in names:
+            continue
+        reason = _validate.value_error(params.get(name), constraints)
+        if reason:
+            errors.append('%s: %s' % (name, reason))
+    return errors
+
+
+class _AnsibleModule(AnsibleModule):
+    """AnsibleModule whose argument validation names the option that could not be converted."""
+
+    def __init__(self, *args, **kwargs):
+        self._type_errors = None
+        super(_AnsibleModule, self).__init__(*args, **kwargs)
+        self._type_errors = None
+
+    def _load_params(self):
+        super(_AnsibleModule, self)._load_params()
+        self._type_errors = type_errors(self.argument_spec, self.params)
+
+    def fail_json(self, msg, **kwargs):
+        # only while AnsibleModule validates the arguments (no_log values are known by then)
+        if self._type_errors:
+            msg = '; '.join(self._type_errors)
+        super(_AnsibleModule, self).fail_json(msg=msg, **kwargs)
+
+
 class CloudflareModule(object):
     """An AnsibleModule with the connection options, a client and uniform failures."""
 
@@ -52,8 +146,11 @@ class CloudflareModule(object):
         mutually_exclusive = list(kwargs.pop('mutually_exclusive', []))
         if zone_scope:
             mutually_exclusive.append(('account_id', 'zone_id'))
-        self.module = AnsibleModule(argument_spec=spec, mutually_exclusive=mutually_exclusive, **kwargs)
+        self.module = _AnsibleModule(argument_spec=spec, mutually_exclusive=mutually_exclusive, **kwargs)
         self.params = self.module.params
+        errors = id_errors(self.params)
+        if errors:
+            self.module.fail_json(msg='; '.join(errors))
         if not _client.HAS_REQUESTS:
             self.module.fail_json(msg=missing_required_lib('requests'), exception=_client.REQUESTS_IMPORT_ERROR)
         if not HAS_PYDANTIC:
@@ -69,6 +166,9 @@ class CloudflareModule(object):
         if not zone_id and not account_id:
             self.module.fail_json(msg='account_id is required (or zone_id for zone-scoped applications); it can also '
                                       'come from the CLOUDFLARE_ACCOUNT_ID environment variable')
+        errors = id_errors({'account_id': account_id, 'zone_id': zone_id})
+        if errors:
+            self.module.fail_json(msg='; '.join(errors))
         return account_id, zone_id
 
     def client(self):
@@ -119,7 +219,7 @@ class CloudflareModule(object):
             result = validators[keys].validate(item)
             self.module.no_log_values.update(result._no_log_values)
             if result.error_messages:
-                out.append((None, '; '.join(result.error_messages)))
+                out.append((None, '; '.join(type_errors(spec, item) or result.error_messages)))
             else:
                 out.append((result.validated_parameters, None))
         return out

@@ -31,6 +31,8 @@ CREATABLE_TYPES = ('self_hosted', 'saas', 'ssh', 'vnc', 'app_launcher', 'warp', 
 ALL_TYPES = CREATABLE_TYPES + ('dash_sso',)
 ZONE_TYPES = ('self_hosted', 'saas', 'ssh', 'vnc', 'app_launcher', 'warp', 'biso', 'bookmark')
 NON_INFRA = tuple(t for t in CREATABLE_TYPES if t != 'infrastructure')
+# Types whose domain (or first public destination) identifies an application given without a name.
+DOMAIN_KEY_TYPES = SELF_HOSTED_FAMILY + ('bookmark', 'proxy_endpoint') + MCP_FAMILY
 
 APP_TYPES = {
     'self_hosted': dict(title='Self-hosted application'),

@@ -131,6 +131,14 @@ results:
       description: Why the item failed.
       type: str
       returned: when RV(results[].action=failed)
+    client_secret:
+      description:
+        - The OIDC client secret that Cloudflare generated for a C(saas) application with C(auth_type=oidc) that this
+          run created. Cloudflare returns it only in the response to the creation; it cannot be read again.
+        - Keep it right away (for example in a vault-encrypted file or a secret store) and register this task with
+          C(no_log=true) so that it is not printed.
+      type: str
+      returned: when the run created an OIDC SaaS application
     purged:
       description: The application was deleted because no item declares it.
       type: bool
