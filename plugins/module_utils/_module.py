@@ -13,6 +13,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import os
+import re
 import traceback
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
@@ -104,6 +105,11 @@ def type_errors(spec, params, path=''):
     return errors
 
 
+def _top_options(errors):
+    """The top-level options of 'path: reason' errors."""
+    return set(re.split(r'[.\[:]', error, 1)[0] for error in errors)
+
+
 def id_errors(params, names=None):
     """Ids given as options (account_id, zone_id, app_id, policy_id) that the API cannot take."""
     errors = []
@@ -120,18 +126,23 @@ class _AnsibleModule(AnsibleModule):
     """AnsibleModule whose argument validation names the option that could not be converted."""
 
     def __init__(self, *args, **kwargs):
-        self._type_errors = None
+        self._type_errors = []
         super(_AnsibleModule, self).__init__(*args, **kwargs)
-        self._type_errors = None
+        errors, self._type_errors = self._type_errors, []
+        if errors:
+            self.fail_json(msg='; '.join(errors))  # after the validation: the no_log values are known
 
     def _load_params(self):
         super(_AnsibleModule, self)._load_params()
         self._type_errors = type_errors(self.argument_spec, self.params)
+        for name in _top_options(self._type_errors):
+            # Ansible would refuse the value without naming it (or fail on a nested one): reported above instead
+            self.params.pop(name, None)
 
     def fail_json(self, msg, **kwargs):
-        # only while AnsibleModule validates the arguments (no_log values are known by then)
-        if self._type_errors:
-            msg = '; '.join(self._type_errors)
+        if self._type_errors:  # a validation failure of AnsibleModule itself while some values were dropped
+            msg = '; '.join(self._type_errors + [msg])
+            self._type_errors = []
         super(_AnsibleModule, self).fail_json(msg=msg, **kwargs)
 
 
@@ -216,10 +227,15 @@ class CloudflareModule(object):
             keys = tuple(sorted(set(item) | set(k for k, v in spec.items() if 'default' in v)))
             if keys not in validators:
                 validators[keys] = ArgumentSpecValidator(dict((k, spec[k]) for k in keys))
-            result = validators[keys].validate(item)
+            # named here: Ansible's own message does not name a nested dict (and fails on some values)
+            errors = type_errors(spec, item)
+            dropped = _top_options(errors)
+            result = validators[keys].validate(dict((k, v) for k, v in item.items() if k not in dropped))
             self.module.no_log_values.update(result._no_log_values)
-            if result.error_messages:
-                out.append((None, '; '.join(type_errors(spec, item) or result.error_messages)))
+            if errors:
+                out.append((None, '; '.join(errors)))
+            elif result.error_messages:
+                out.append((None, '; '.join(result.error_messages)))
             else:
                 out.append((result.validated_parameters, None))
         return out
