@@ -766,6 +766,8 @@ class BulkRun(object):
                 secret = created_secret(plan, written)
                 if secret:
                     entry['client_secret'] = secret  # shown once, by the response that created the application
+                    # ansible-core shows the `results` of a no_log task unless each entry says no_log itself
+                    entry['_ansible_no_log'] = True
         except (ApplicationError, CloudflareError) as exc:
             entry.update(action='failed', changed=False, msg=str(getattr(exc, 'msg', None) or exc))
 
