@@ -341,6 +341,8 @@ class Store:
             if isinstance(app.get(key), list):
                 app[key] = sorted(app[key], key=lambda item: json.dumps(item, sort_keys=True) if not isinstance(item, str) else item)
         for dest in app.get('destinations') or []:
+            if isinstance(dest, dict) and dest.get('type') is None:
+                dest['type'] = _schema.DESTINATION_VARIANTS['default']  # the API stores the default kind
             if isinstance(dest, dict) and dest.get('type') == 'private' and dest.get('cidr'):
                 dest['cidr'] = _normalise_ip(dest['cidr'])
         new_secret = self._saas_computed(app, previous)

@@ -32,6 +32,15 @@ def _error(resp, status=400):
     ({'type': 'no_such_type'}, 'type'),
     ({'name': 'no type'}, 'type'),
     ({'type': 'dash_sso', 'name': 'dash'}, 'dash_sso'),
+    # constraints of the OpenAPI extract and its descriptions, as the modules check them
+    (dict(SH, destinations=[{'type': 'private', 'cidr': '10.0.0.0/33'}]), 'destinations[0].cidr'),
+    (dict(SH, destinations=[{'type': 'private', 'hostname': 'db', 'port_range': '90-80'}]), 'destinations[0].port_range'),
+    (dict(SH, policies=[{'name': 'p', 'decision': 'allow', 'include': [{'email': {'email': 'nobody'}}]}]),
+     'policies[0].include[0].email.email'),
+    (dict(SH, policies=[{'id': 'f174e90a-fafe-4643-bbbc-4a0ed4fc8415-0000'}]), 'policies[0].id'),
+    (dict(SH, custom_deny_url='deny.example.com'), 'custom_deny_url'),
+    ({'type': 'infrastructure', 'name': 'hosts', 'policies': [{'name': 'p', 'decision': 'deny', 'include': [{'everyone': {}}]}],
+      'target_criteria': [{'port': 22, 'protocol': 'SSH', 'target_attributes': {'hostname': ['a']}}]}, 'policies[0].decision'),
 ])
 def test_invalid_bodies_are_rejected(fake_cloudflare, body, field):
     message, code = _error(fake_cloudflare.request('POST', APPS, body))
@@ -126,3 +135,9 @@ def test_put_may_echo_unknown_fields_it_read_but_not_invent_them(fake_cloudflare
     assert 'future_field' in message
     message, dummy = _error(fake_cloudflare.request('PUT', path, dict(echo, invented=1)))
     assert 'invented' in message
+
+
+def test_a_destination_without_type_is_public(fake_cloudflare):
+    body = dict(SH, destinations=[{'uri': 'app.example.com'}, {'uri': 'app.example.com/api'}])
+    app = fake_cloudflare.call('POST', APPS, body, expect=201)['result']
+    assert app['destinations'] == [{'type': 'public', 'uri': 'app.example.com'}, {'type': 'public', 'uri': 'app.example.com/api'}]
