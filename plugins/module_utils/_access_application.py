@@ -870,9 +870,9 @@ def run_bulk_module(base):
     items = prevalidate(items, scope, results_by_position)
     if results_by_position and params['purge']:
         # an invalid item would look undeclared and its application would be purged: nothing is sent
+        invalid = [e for dummy, e in sorted(results_by_position.items())]
         module.fail_json(msg='purge needs every item to be valid; nothing was changed. %s' % '; '.join(
-            '%s: %s' % (e['name'], e['msg']) for dummy, e in sorted(results_by_position.items())),
-            results=[e for dummy, e in sorted(results_by_position.items())])
+            '%s: %s' % (e['name'], e['msg']) for e in invalid), changed=False, results=invalid, summary=summarize(invalid))
     done = []  # no valid item and no purge: not even the list sweep
     try:
         if items or params['purge']:

@@ -17,6 +17,7 @@ description:
   - Each item takes the options of M(zerotrust.cloudflare.access_application) and is compared, merged and validated
     exactly as that module does.
   - One failed item does not stop the others; the task fails at the end and lists every failure with the API's message.
+  - Every item is validated before the sweep of the application list; when no item is valid, no request is sent.
   - Optionally deletes (purges) the applications that the list no longer declares, with guards.
   - This module is the engine of the R(zerotrust.cloudflare.access_applications role,ansible_collections.zerotrust.cloudflare.access_applications_role),
     which builds the list from inventory variables.
@@ -58,6 +59,7 @@ options:
       - Only applications carrying O(purge_tag) are deleted, unless O(purge_unmanaged=true). app_launcher, warp, biso
         and dash_sso applications are never purged.
       - When more than O(purge_max) applications would be deleted, the task fails before changing anything.
+      - When an item is invalid, the task fails before any request: its application would look undeclared.
     type: bool
     default: false
   purge_max:
