@@ -59,7 +59,7 @@ options:
       - Only applications carrying O(purge_tag) are deleted, unless O(purge_unmanaged=true). app_launcher, warp, biso
         and dash_sso applications are never purged.
       - When more than O(purge_max) applications would be deleted, the task fails before changing anything.
-      - When an item is invalid, the task fails before any request: its application would look undeclared.
+      - When an item is invalid, the task fails before any request (its application would look undeclared and be purged).
     type: bool
     default: false
   purge_max:
