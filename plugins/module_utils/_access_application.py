@@ -655,8 +655,8 @@ class BulkRun(object):
         self.purge_unmanaged = purge_unmanaged
         self.concurrency = max(1, concurrency)
         self.with_diff = with_diff
-        # progress(written, total, failed): called when the writes are known and after each write (from the write
-        # threads); the action plugin shows it while the run goes on
+        # progress(written, total, failed): called when the writes to make are known and after each of them (from the
+        # write threads; written + failed = done); the action plugin shows it while the run goes on
         self.progress = progress
         self._progress_lock = threading.Lock()
         self._written = self._failed = self._to_write = 0
@@ -665,7 +665,7 @@ class BulkRun(object):
         if self.progress is None:
             return
         with self._progress_lock:
-            self._written += 1 if done else 0
+            self._written += 1 if done and not failed else 0
             self._failed += 1 if failed else 0
             self.progress(self._written, self._to_write, self._failed)
 
