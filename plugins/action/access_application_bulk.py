@@ -57,7 +57,6 @@ class ControllerModule(object):
         self.argument_spec = argument_spec
         self.check_mode = bool(action._task.check_mode)
         self._diff = bool(action._task.diff)
-        self._verbosity = display.verbosity
         self.warnings = []
         self.no_log_values = set()
         args = dict(action._task.args)
