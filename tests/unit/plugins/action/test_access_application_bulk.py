@@ -10,15 +10,22 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type  # pylint: disable=invalid-name
 
+import contextlib
+import io
+import json
+import re
 import threading
 import time
 
 import pytest
 
+from ansible.module_utils.testing import patch_module_args
+
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.zerotrust.cloudflare.plugins.action import access_application_bulk as action
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _access_application, _client, _module
+from ansible_collections.zerotrust.cloudflare.plugins.modules import access_application_bulk as module
 from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
 
 TOKEN = 'cf-ACTION-token-5d1e0b9a7c3f4e21'
@@ -217,3 +224,37 @@ def test_a_plain_item_validates_as_the_argument_spec_would(item):
 def test_items_that_are_not_plain_go_through_the_validator(key, value):
     spec = _access_application.module_argument_spec()
     assert not _module._plain(value, spec[key])
+
+
+def run_module(args, check_mode=False, diff=False):
+    """The module itself, as it runs on a target (its JSON output, without what only a module returns)."""
+    out = io.StringIO()
+    with patch_module_args(dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)), contextlib.redirect_stdout(out):
+        with pytest.raises(SystemExit):
+            module.main()
+    result = json.loads(out.getvalue())
+    result.pop('invocation', None)
+    return result
+
+
+def without_ids(result):
+    """The result with the ids the fake made (each run seeds its own) replaced by one placeholder."""
+    return json.loads(re.sub(r'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', 'ID', json.dumps(result)))
+
+
+@pytest.mark.parametrize('check_mode, diff', [(False, False), (True, True)])
+def test_the_action_returns_what_the_module_returns(fake, check_mode, diff):
+    fake.seed(apps=[{'type': 'self_hosted', 'name': 'Dashboard app', 'domain': 'taken.example.com'},
+                    {'type': 'self_hosted', 'name': 'app-01', 'domain': 'app-01.example.com', 'session_duration': '1h'}])
+    items = apps(3) + [{'name': 'clash', 'type': 'self_hosted', 'domain': 'taken.example.com'}]
+    args = {'applications': items, 'defaults': {'session_duration': '2h'}}
+    by_module = run_module(args, check_mode, diff)
+    fake.reset()
+    fake.seed(apps=[{'type': 'self_hosted', 'name': 'Dashboard app', 'domain': 'taken.example.com'},
+                    {'type': 'self_hosted', 'name': 'app-01', 'domain': 'app-01.example.com', 'session_duration': '1h'}])
+    by_action = make_action(args, check_mode=check_mode, diff=diff).run(task_vars={})
+    # the clash is found by the API: a check-mode run cannot know it
+    assert by_module['summary'] == {'created': 3 if check_mode else 2, 'updated': 1, 'recreated': 0, 'unchanged': 0,
+                                    'deleted': 0, 'failed': 0 if check_mode else 1}
+    assert ('diff' in by_module) is diff
+    assert without_ids(by_action) == without_ids(by_module)
