@@ -14,6 +14,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import threading
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _compare, _schema, _validate
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _models
@@ -21,6 +22,7 @@ from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client impor
     CloudflareAPIError, CloudflareError, CloudflareOutcomeUnknownError)
 
 API_FIELDS = _schema.APP_FIELDS
+_OPTION_NAMES = tuple(_schema.option_name(k, v) for k, v in API_FIELDS.items())
 
 
 class ApplicationError(Exception):
@@ -34,7 +36,7 @@ class ApplicationError(Exception):
 
 def desired_from_params(params):
     """The API fields a task sets (None = not managed), with deprecated shapes converted."""
-    options = dict((_schema.option_name(k, v), params.get(_schema.option_name(k, v))) for k, v in API_FIELDS.items())
+    options = dict((name, params.get(name)) for name in _OPTION_NAMES)
     desired = _schema.to_api(_compare.strip_none(dict((k, v) for k, v in options.items() if v is not None)), API_FIELDS)
     warnings = []
     if 'self_hosted_domains' in desired:
@@ -202,11 +204,12 @@ class ApplicationManager(object):
 
     # ------------------------------------------------------------------------------- reading
 
-    def list(self, filters=None):
+    def list(self, filters=None, concurrency=1):
+        """`concurrency`: pages read in parallel once the first one tells how many there are (bulk runs)."""
         params = dict((k, v) for k, v in (filters or {}).items() if v is not None)
         if self.scope == 'zone':
             params = {}  # the zone list has no filters: filter on this side
-        return self.client.paginate(self.base, params=params or None, per_page=1000)
+        return self.client.paginate(self.base, params=params or None, per_page=1000, concurrency=concurrency)
 
     def get(self, app_id):
         try:
@@ -704,7 +707,7 @@ class BulkRun(object):
     always agree on what "changed" means."""
 
     def __init__(self, manager, check_mode=False, purge=False, purge_max=10, purge_tag=None, purge_unmanaged=False,
-                 concurrency=4, with_diff=False):
+                 concurrency=4, with_diff=False, progress=None):
         self.manager = manager
         self.check_mode = check_mode
         self.purge = purge
@@ -713,6 +716,19 @@ class BulkRun(object):
         self.purge_unmanaged = purge_unmanaged
         self.concurrency = max(1, concurrency)
         self.with_diff = with_diff
+        # progress(written, total, failed): called when the writes to make are known and after each of them (from the
+        # write threads; written + failed = done); the action plugin shows it while the run goes on
+        self.progress = progress
+        self._progress_lock = threading.Lock()
+        self._written = self._failed = self._to_write = 0
+
+    def _report(self, failed=False, done=True):
+        if self.progress is None:
+            return
+        with self._progress_lock:
+            self._written += 1 if done and not failed else 0
+            self._failed += 1 if failed else 0
+            self.progress(self._written, self._to_write, self._failed)
 
     def _label(self, item):
         return label_of(item)
@@ -770,6 +786,7 @@ class BulkRun(object):
                     entry['_ansible_no_log'] = True
         except (ApplicationError, CloudflareError) as exc:
             entry.update(action='failed', changed=False, msg=str(getattr(exc, 'msg', None) or exc))
+        self._report(failed=entry['action'] == 'failed')
 
     def _purge_candidates(self, declared_ids, index):
         out = []
@@ -783,7 +800,7 @@ class BulkRun(object):
         return out
 
     def run(self, items):
-        index = AppIndex(self.manager.list())
+        index = AppIndex(self.manager.list(concurrency=self.concurrency))
         currents, owners = [], {}
         for position, item in enumerate(items):
             try:
@@ -815,6 +832,8 @@ class BulkRun(object):
             entry['purged'] = True
             jobs.append((entry, plan, lookup))
         writes = [job for job in jobs if job[1] is not None and job[1].changed] if not self.check_mode else []
+        self._to_write = len(writes)
+        self._report(done=False)
         if self.concurrency == 1 or len(writes) < 2:
             for job in writes:
                 self._apply(job)
@@ -846,8 +865,25 @@ def prevalidate(items, scope, failures):
     return valid
 
 
-def run_bulk_module(base):
-    """access_application_bulk: every declared application with one list sweep."""
+def bulk_argument_spec():
+    """The options of access_application_bulk (the module and its action plugin), besides the connection."""
+    return dict(
+        applications=dict(type='list', elements='dict', required=True),
+        defaults=dict(type='dict', default={}),
+        state=dict(type='str', choices=['present', 'absent'], default='present'),
+        update_secrets=dict(type='str', choices=['always', 'on_create'], default='on_create', no_log=False),
+        purge=dict(type='bool', default=False),
+        purge_max=dict(type='int', default=10),
+        purge_tag=dict(type='str'),
+        purge_unmanaged=dict(type='bool', default=False),
+        concurrency=dict(type='int', default=4),
+        progress_interval=dict(type='float'),
+    )
+
+
+def run_bulk_module(base, progress=None):
+    """access_application_bulk: every declared application with one list sweep.
+    `progress`: see BulkRun (the action plugin shows it; a module cannot print while it runs)."""
     module = base.module
     params = module.params
     account_id, zone_id = base.scope
@@ -880,7 +916,7 @@ def run_bulk_module(base):
                                          update_secrets=params['update_secrets'], warn=module.warn)
             bulk = BulkRun(manager, check_mode=module.check_mode, purge=params['purge'], purge_max=params['purge_max'],
                            purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
-                           concurrency=params['concurrency'], with_diff=module._diff)
+                           concurrency=params['concurrency'], with_diff=module._diff, progress=progress)
             done = bulk.run([item for dummy, item in items])
     except (ApplicationError, CloudflareError) as exc:
         base.fail(exc)

@@ -24,6 +24,7 @@ Retry policy in short:
 * 409 is never retried.
 """
 
+import bisect
 import email.utils
 import json as _json
 import random
@@ -31,7 +32,6 @@ import re
 import threading
 import time
 import traceback
-from collections import deque
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 try:
@@ -325,12 +325,17 @@ class RequestBudget(object):
     ``acquire()`` blocks until a request may be sent so that at most ``limit`` requests are sent
     in any ``window`` seconds. ``block_for()`` (fed from ``Ratelimit`` headers and 429 answers)
     makes the following acquires wait until the server-announced reset.
+
+    ``reserve()`` + ``settle()`` (what the client uses) count a request from the moment its answer
+    came instead of the moment it was sent: the server counted it on arrival, in between, so a
+    budget equal to the server's limit never gets ahead of the server's window (no 429 at a window
+    edge), at the price of one round trip per window.
     """
 
     def __init__(self, limit=1200, window=300.0, clock=time.monotonic, sleep=time.sleep):
         # type: (int, float, Callable[[], float], Callable[[float], Any]) -> None
         self._lock = threading.Lock()
-        self._sent = deque()  # type: deque
+        self._sent = []  # type: List[float]  # sorted times at which the requests of the window count
         self._blocked_until = None  # type: Optional[float]
         self.clock = clock
         self.sleep = sleep
@@ -357,8 +362,9 @@ class RequestBudget(object):
 
     def _wait_needed(self, now):
         # type: (float) -> float
-        while self._sent and self._sent[0] <= now - self.window:
-            self._sent.popleft()
+        expired = bisect.bisect_right(self._sent, now - self.window)
+        if expired:
+            del self._sent[:expired]
         wait = 0.0
         if self._blocked_until is not None:
             if self._blocked_until > now:
@@ -374,16 +380,30 @@ class RequestBudget(object):
     def acquire(self):
         # type: () -> float
         """Wait until one more request may be sent, record it, and return the seconds waited."""
+        return self.reserve()[0]
+
+    def reserve(self):
+        # type: () -> Tuple[float, float]
+        """acquire(); returns (seconds waited, the time recorded for the request: for settle())."""
         waited = 0.0
         while True:
             with self._lock:
                 now = self.clock()
                 wait = self._wait_needed(now)
                 if wait <= 0:
-                    self._sent.append(now)
-                    return waited
+                    bisect.insort(self._sent, now)
+                    return waited, now
             self.sleep(wait)
             waited += wait
+
+    def settle(self, recorded):
+        # type: (float) -> None
+        """The request recorded at ``recorded`` (reserve()) got its answer: it counts from now on."""
+        with self._lock:
+            position = bisect.bisect_left(self._sent, recorded)
+            if position < len(self._sent) and self._sent[position] == recorded:
+                del self._sent[position]
+            bisect.insort(self._sent, max(recorded, self.clock()))
 
     def block_for(self, seconds):
         # type: (float) -> None
@@ -728,15 +748,18 @@ class CloudflareClient(object):
         while True:
             attempt += 1
             can_retry = attempt <= self.max_retries
-            waited = self.budget.acquire()
+            waited, recorded = self.budget.reserve()
             if waited > 0:
                 self._log("{0} {1}: request budget paused {2:.3f}s".format(method, shown_path, waited))
             started = self._clock()
             try:
-                response = self.session.request(
-                    method, url, params=params, json=json, headers=headers, auth=self._auth,
-                    timeout=self.timeout, verify=self.validate_certs, allow_redirects=False,
-                )
+                try:
+                    response = self.session.request(
+                        method, url, params=params, json=json, headers=headers, auth=self._auth,
+                        timeout=self.timeout, verify=self.validate_certs, allow_redirects=False,
+                    )
+                finally:
+                    self.budget.settle(recorded)
             except requests.exceptions.RequestException as exc:
                 elapsed = self._clock() - started
                 kind = _classify_exception(exc)
@@ -812,29 +835,40 @@ class CloudflareClient(object):
         # type: (str, Optional[Dict[str, Any]], Any) -> Any
         return self.request("DELETE", path, params=params, json=json).result
 
-    def paginate(self, path, params=None, per_page=1000):
-        # type: (str, Optional[Dict[str, Any]], int) -> List[Any]
+    def _page(self, path, params, page, per_page):
+        # type: (str, Optional[Dict[str, Any]], int, int) -> Tuple[List[Any], Optional[ResultInfo]]
+        query = dict(params or {})
+        query["page"] = page
+        query["per_page"] = per_page
+        response = self.request("GET", path, params=query)
+        result = response.result
+        if result is None:
+            result = []
+        if not isinstance(result, list):
+            raise CloudflareAPIError(response.status, "GET", self._clean_path(path)[1],
+                                     detail="expected a list result while paginating, got {0}".format(type(result).__name__))
+        return result, response.result_info
+
+    def paginate(self, path, params=None, per_page=1000, concurrency=1):
+        # type: (str, Optional[Dict[str, Any]], int, int) -> List[Any]
         """GET every page of a collection (``page=1..``) and return the concatenated results.
 
         Stops at ``result_info.total_pages``; without result_info, at the first page that is
         empty or shorter than ``per_page`` (or that repeats the previous page, for endpoints that
-        ignore ``page``).
+        ignore ``page``).  ``concurrency`` > 1: once the first page gives ``total_pages``, the
+        other pages are read in parallel (the request budget still applies), in page order.
         """
+        first, info = self._page(path, params, 1, per_page)
+        pages = info.total_pages if info is not None else None
+        if concurrency > 1 and first and pages is not None and pages > 1:
+            from concurrent.futures import ThreadPoolExecutor
+            with ThreadPoolExecutor(max_workers=min(concurrency, pages - 1)) as pool:
+                rest = list(pool.map(lambda number: self._page(path, params, number, per_page)[0],
+                                     range(2, min(pages, _MAX_PAGES) + 1)))
+            return [item for result in [first] + rest for item in result]
         items = []  # type: List[Any]
-        page = 1
-        previous = None  # type: Optional[List[Any]]
-        while page <= _MAX_PAGES:
-            query = dict(params or {})
-            query["page"] = page
-            query["per_page"] = per_page
-            response = self.request("GET", path, params=query)
-            result = response.result
-            if result is None:
-                result = []
-            if not isinstance(result, list):
-                raise CloudflareAPIError(response.status, "GET", self._clean_path(path)[1],
-                                         detail="expected a list result while paginating, got {0}".format(type(result).__name__))
-            info = response.result_info
+        page, result, previous = 1, first, None  # type: int, List[Any], Optional[List[Any]]
+        while True:
             if not result:
                 break
             if info is None and previous is not None and result == previous:
@@ -851,4 +885,7 @@ class CloudflareClient(object):
                     break
             previous = result
             page += 1
+            if page > _MAX_PAGES:
+                break
+            result, info = self._page(path, params, page, per_page)
         return items

@@ -643,15 +643,27 @@ def option_name(key, spec):
     return spec.get('option', key)
 
 
+_RENAMES = {}  # (id of an options dict, direction) -> (options, names, specs, aliases): built once, not per item
+
+
+def _renames(options, to_api):
+    known = _RENAMES.get((id(options), to_api))
+    if known is not None and known[0] is options:
+        return known[1:]
+    names = dict((option_name(k, v), k) if to_api else (k, option_name(k, v)) for k, v in options.items())
+    specs = dict((option_name(k, v) if to_api else k, v) for k, v in options.items())
+    # Ansible keeps an alias next to its option (same value): the API knows only the option
+    aliases = set(a for v in options.values() for a in v.get('aliases', ())) if to_api else set()
+    _RENAMES[(id(options), to_api)] = (options, names, specs, aliases)
+    return names, specs, aliases
+
+
 def _rename(value, options, to_api):
     if isinstance(value, list):
         return [_rename(v, options, to_api) for v in value]
     if not isinstance(value, dict) or not options:
         return value
-    names = dict((option_name(k, v), k) if to_api else (k, option_name(k, v)) for k, v in options.items())
-    specs = dict((option_name(k, v) if to_api else k, v) for k, v in options.items())
-    # Ansible keeps an alias next to its option (same value): the API knows only the option
-    aliases = set(a for v in options.values() for a in v.get('aliases', ())) if to_api else set()
+    names, specs, aliases = _renames(options, to_api)
     out = {}
     for key, item in value.items():
         if key in aliases and key not in specs:

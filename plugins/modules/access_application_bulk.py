@@ -82,6 +82,26 @@ options:
       - Write requests sent in parallel. The request budget (O(rate_limit)) still applies.
     type: int
     default: 4
+  progress_interval:
+    description:
+      - Seconds between two progress lines (for example C(120/300 applications written, 2 failed)), shown in normal
+        verbosity while the task runs, in a terminal and in an AWX job log. V(0) shows none.
+      - When not set, the environment variable E(ZEROTRUST_CLOUDFLARE_PROGRESS_INTERVAL) of the controller, else V(15).
+      - Only when the task runs on the controller (see the notes); a module on a remote host cannot print while it runs.
+    type: float
+attributes:
+  action:
+    description: The task runs on the controller when its connection is local (see the notes).
+    support: full
+notes:
+  - This module has an action plugin. When the task's connection is local (C(delegate_to) C(localhost), as the
+    R(zerotrust.cloudflare.access_applications role,ansible_collections.zerotrust.cloudflare.access_applications_role)
+    does, or a play on C(localhost)), the bulk engine runs in the Ansible process on the controller, without
+    transferring the applications to a module, and shows progress. Its results, check mode, diff, failure messages
+    and masking of secrets are those of the module. The controller then needs the Python libraries requests and
+    pydantic.
+  - On any other connection (C(delegate_to) a remote host, a play on remote hosts), with C(become), or when the
+    controller lacks requests or pydantic, the module runs on the target host as usual, without progress lines.
 '''
 
 EXAMPLES = r'''
@@ -152,22 +172,12 @@ summary:
   sample: {created: 1, updated: 0, recreated: 0, unchanged: 998, deleted: 1, failed: 0}
 '''
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import run_bulk_module
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import bulk_argument_spec, run_bulk_module
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._module import CloudflareModule
 
 
 def main():
-    run_bulk_module(CloudflareModule(dict(
-        applications=dict(type='list', elements='dict', required=True),
-        defaults=dict(type='dict', default={}),
-        state=dict(type='str', choices=['present', 'absent'], default='present'),
-        update_secrets=dict(type='str', choices=['always', 'on_create'], default='on_create', no_log=False),
-        purge=dict(type='bool', default=False),
-        purge_max=dict(type='int', default=10),
-        purge_tag=dict(type='str'),
-        purge_unmanaged=dict(type='bool', default=False),
-        concurrency=dict(type='int', default=4),
-    ), supports_check_mode=True))
+    run_bulk_module(CloudflareModule(bulk_argument_spec(), supports_check_mode=True))
 
 
 if __name__ == '__main__':

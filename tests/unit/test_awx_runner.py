@@ -49,16 +49,17 @@ def _collections_path():
     return os.path.dirname(os.path.dirname(os.path.dirname(package)))
 
 
-def _job(tmp_path, fake, extravars):
+def _job(tmp_path, fake, extravars, envvars=None):
     private = tmp_path / 'job'
     for sub in ('project', 'inventory', 'env'):
         (private / sub).mkdir(parents=True, exist_ok=True)
     (private / 'project' / 'site.yml').write_text(SITE)
     (private / 'inventory' / 'hosts.json').write_text(json.dumps(INVENTORY))
     # what an AWX credential type injects
-    (private / 'env' / 'envvars').write_text(json.dumps({
+    (private / 'env' / 'envvars').write_text(json.dumps(dict({
         'CLOUDFLARE_API_TOKEN': TOKEN, 'CLOUDFLARE_ACCOUNT_ID': fake.account_id, 'CLOUDFLARE_BASE_URL': fake.base_url,
-        'ANSIBLE_COLLECTIONS_PATH': _collections_path(), 'ANSIBLE_PYTHON_INTERPRETER': sys.executable}))
+        'ANSIBLE_COLLECTIONS_PATH': _collections_path(), 'ANSIBLE_PYTHON_INTERPRETER': sys.executable},
+        **(envvars or {}))))
     (private / 'env' / 'extravars').write_text(json.dumps(extravars))
     return str(private)
 
@@ -102,3 +103,24 @@ def test_a_job_with_a_limit_refuses_to_purge(tmp_path, fake):
     assert run.status == 'failed'
     assert 'partial' in _events_text(run)
     assert fake.log()['total'] == 0
+
+
+def test_a_long_job_shows_progress_in_its_job_log(tmp_path, fake):
+    """Progress lines are job events (what the AWX job log shows) that come before the Provision task's result."""
+    fake.reset()
+    fake.config(latency_ms=500)
+    try:
+        private = _job(tmp_path, fake, {'access_applications_concurrency': 1},
+                       {'ZEROTRUST_CLOUDFLARE_PROGRESS_INTERVAL': '0.1'})
+        run = ansible_runner.run(private_data_dir=private, playbook='site.yml', quiet=True)
+    finally:
+        fake.config(latency_ms=0)
+    assert run.status == 'successful', run.stdout.read()
+    events = list(run.events)
+    result = [position for position, event in enumerate(events)
+              if event['event'] == 'runner_on_ok' and event['event_data'].get('task') == 'Provision the applications']
+    assert len(result) == 1
+    progress = [event['stdout'] for event in events[:result[0]] if 'applications written' in (event.get('stdout') or '')]
+    assert len(progress) >= 2, [event.get('stdout') for event in events]
+    assert all(line.strip().endswith('/2 applications written, 0 failed') for line in progress)
+    assert TOKEN not in _events_text(run)

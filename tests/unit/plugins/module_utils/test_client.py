@@ -461,6 +461,22 @@ def test_paginate_three_pages(server, make_client):
     assert all(r.query["per_page"] == "1000" and r.query["name"] == "x" and r.query["exact"] == "true" for r in server.requests)
 
 
+def test_paginate_in_parallel_keeps_page_order_and_reads_each_page_once(server, make_client):
+    items = [{"id": i} for i in range(2500)]
+    server.fallback = _paged_fallback(items)
+    result = make_client().paginate("/accounts/abc/access/apps", per_page=1000, concurrency=4)
+    assert result == items
+    assert sorted(r.query["page"] for r in server.requests) == ["1", "2", "3"]
+    assert server.requests[0].query["page"] == "1"  # the first page tells how many there are
+
+
+def test_paginate_in_parallel_one_page(server, make_client):
+    items = [{"id": i} for i in range(5)]
+    server.fallback = _paged_fallback(items)
+    assert make_client().paginate("/x", concurrency=4) == items
+    assert len(server.requests) == 1
+
+
 def test_paginate_stops_at_total_pages_with_small_pages(server, make_client):
     items = [{"id": i} for i in range(7)]
     server.fallback = _paged_fallback(items)
@@ -794,6 +810,32 @@ def test_budget_sliding_window_staggered():
     assert sent == [0, 2, 4, 10, 12, 14, 20]
     assert ft.sleeps == [6.0, 2.0, 2.0, 5.0]
     assert _max_in_any_window(sent, 10.0) <= 3
+
+
+def test_budget_counts_a_settled_request_from_its_answer():
+    """A server counts a request when it arrives, after it was sent: the budget counts it from its answer, so with
+    the server's own limit it never sends the request that the server would count in the previous window."""
+    ft = FakeTime(start=0.0)
+    budget = _client.RequestBudget(limit=2, window=10.0, clock=ft.clock, sleep=ft.sleep)
+    answered = []
+    for dummy in range(5):
+        waited, recorded = budget.reserve()
+        sent = ft.now
+        ft.now += 0.5  # the round trip
+        budget.settle(recorded)
+        answered.append((sent, ft.now))
+    sends = [sent for sent, dummy in answered]
+    assert sends == [0.0, 0.5, 10.5, 11.0, 21.0]
+    # every request is sent at least a window after the answer of the request `limit` places before it
+    assert all(sends[i] >= answered[i - 2][1] + 10.0 for i in range(2, 5))
+
+
+def test_budget_settle_of_an_unknown_time_still_counts_the_request():
+    ft = FakeTime(start=5.0)
+    budget = _client.RequestBudget(limit=1, window=10.0, clock=ft.clock, sleep=ft.sleep)
+    budget.settle(1.0)
+    assert budget.in_window() == 1
+    assert budget.acquire() == 10.0
 
 
 def test_budget_block_for_and_ratelimit():
