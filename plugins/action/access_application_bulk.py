@@ -26,7 +26,7 @@ from ansible.utils.display import Display
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _client
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import bulk_argument_spec, run_bulk_module
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._module import (
-    HAS_PYDANTIC, CloudflareModule, top_options, type_errors)
+    HAS_PYDANTIC, CloudflareModule, drop_type_errors)
 
 display = Display()
 
@@ -68,9 +68,7 @@ class ControllerModule(object):
                 passed[name] = args[name]
                 args[name] = []
         # named as the module names them: Ansible's own message does not name a nested option
-        errors = type_errors(argument_spec, args)
-        for name in top_options(errors):
-            args.pop(name, None)
+        errors = drop_type_errors(argument_spec, args)
         result = ModuleArgumentSpecValidator(argument_spec, mutually_exclusive, **kwargs).validate(args)
         self.params = result.validated_parameters
         self.params.update(passed)

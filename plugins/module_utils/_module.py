@@ -111,6 +111,20 @@ def top_options(errors):
     return set(re.split(r'[.\[:]', error, 1)[0] for error in errors)
 
 
+def drop_type_errors(spec, params):
+    """The 'option: expected X, got Y' errors of `params`, whose options are taken out of `params` (Ansible would
+    refuse them without naming them, or fail on a nested one); a required option is left empty instead, so that
+    Ansible does not also call it missing."""
+    errors = type_errors(spec, params)
+    for name in top_options(errors):
+        option = spec.get(name) or {}
+        if option.get('required') and option.get('type') in ('list', 'dict'):
+            params[name] = [] if option['type'] == 'list' else {}
+        else:
+            params.pop(name, None)
+    return errors
+
+
 def id_errors(params, names=None):
     """Ids given as options (account_id, zone_id, app_id, policy_id) that the API cannot take."""
     errors = []
@@ -135,10 +149,7 @@ class _AnsibleModule(AnsibleModule):
 
     def _load_params(self):
         super(_AnsibleModule, self)._load_params()
-        self._type_errors = type_errors(self.argument_spec, self.params)
-        for name in top_options(self._type_errors):
-            # Ansible would refuse the value without naming it (or fail on a nested one): reported above instead
-            self.params.pop(name, None)
+        self._type_errors = drop_type_errors(self.argument_spec, self.params)  # reported in __init__
 
     def fail_json(self, msg, **kwargs):
         if self._type_errors:  # a validation failure of AnsibleModule itself while some values were dropped

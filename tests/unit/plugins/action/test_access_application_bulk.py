@@ -108,9 +108,9 @@ def test_bad_arguments_fail_like_the_module(fake):
     assert result['failed'] is True
     assert result['msg'].startswith('Unsupported parameters for (zerotrust.cloudflare.access_application_bulk) module: colour')
     result = make_action({'applications': 'not a list of dicts'}).run(task_vars={})
-    assert result['failed'] is True and "option 'applications'" in result['msg']
+    assert result['failed'] is True and result['msg'] == 'applications: expected a list, got a string'
     result = make_action({'applications': [], 'concurrency': 'many'}).run(task_vars={})
-    assert result['failed'] is True and "'concurrency'" in result['msg']
+    assert result['failed'] is True and result['msg'] == 'concurrency: expected an integer, got a string'
     assert fake.log()['total'] == 0
 
 
