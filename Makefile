@@ -10,6 +10,10 @@ PYTHON ?= python3
 VENV := $(CURDIR)/.venv
 VENV_STAMP := $(VENV)/.installed
 DEV_REQUIREMENTS := tests/requirements-dev.txt requirements.txt
+# What `make venv` installs into $(VENV); `make matrix` points both at its own venvs and requirement files.
+VENV_REQUIREMENTS ?= $(DEV_REQUIREMENTS)
+# Empty: the ansible-core line of tests/requirements-dev.txt; `make matrix` sets one line per venv (e.g. 2.17).
+ANSIBLE_CORE ?=
 
 BUILD_DIR := $(CURDIR)/.build
 COLLECTION_DIR := $(BUILD_DIR)/ansible_collections/zerotrust/cloudflare
@@ -43,9 +47,10 @@ help: ## Show this help
 
 venv: $(VENV_STAMP) ## Create .venv with ansible-core 2.19, ansible-lint, antsibull-*, pytest, ... (cached)
 
-$(VENV_STAMP): $(DEV_REQUIREMENTS)
+$(VENV_STAMP): $(VENV_REQUIREMENTS)
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --progress-bar off $(addprefix -r ,$(DEV_REQUIREMENTS))
+	$(VENV)/bin/python -m pip install --progress-bar off $(addprefix -r ,$(VENV_REQUIREMENTS)) \
+		$(if $(ANSIBLE_CORE),'ansible-core==$(ANSIBLE_CORE).*')
 	@touch $@
 
 build-tree: ## Copy the checkout to .build/ansible_collections/zerotrust/cloudflare (ansible-test needs that layout)
