@@ -173,7 +173,7 @@ importer: build $(IMPORTER_VENV)/.installed ## galaxy-importer (what Galaxy runs
 
 release: venv ## Cut release VERSION=x.y.z: set galaxy.yml's version, turn the fragments into CHANGELOG.rst (antsibull-changelog)
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z" >&2; exit 1; }
-	@test -z "$$(git status --porcelain)" || { echo "release: commit or stash your changes first" >&2; exit 1; }
+	@test -z "$$(git status --porcelain --untracked-files=no)" || { echo "release: commit or stash your changes first" >&2; exit 1; }
 	@ls changelogs/fragments/$(VERSION).yml >/dev/null 2>&1 \
 		|| { echo "release: add changelogs/fragments/$(VERSION).yml with its release_summary first" >&2; exit 1; }
 	sed -i 's/^version: .*/version: $(VERSION)/' galaxy.yml
