@@ -58,7 +58,7 @@ def _link(match, collection, repository, known):
     text, target = match.group(1), match.group(2)
     if re.match(r'^[a-z]+:', target) or target.startswith('#'):
         return match.group(0)
-    path, _, anchor = target.partition('#')
+    path, anchor = (target.split('#', 1) + [''])[:2]
     name = os.path.splitext(os.path.basename(path))[0]
     if os.path.dirname(path) in ('', '.') and path.endswith('.md') and name in known:
         return ':ref:`%s <%s>`' % (text, label(collection, name))
@@ -98,7 +98,7 @@ def main(argv):
     collection = '%s.%s' % (galaxy['namespace'], galaxy['name'])
     present = sorted(os.path.splitext(os.path.basename(p))[0] for p in glob.glob(os.path.join(root, 'docs', '*.md')))
     titles = dict(GUIDES)
-    order = [name for name, _ in GUIDES if name in present] + [name for name in present if name not in titles]
+    order = [name for name in titles if name in present] + [name for name in present if name not in titles]
     rst_dir = os.path.join(root, 'docs', 'docsite', 'rst')
     if not os.path.isdir(rst_dir):
         os.makedirs(rst_dir)

@@ -17,7 +17,7 @@ import yaml
 from ansible_collections.zerotrust.cloudflare.plugins import modules as modules_package
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schema
 
-MODULES = sorted(name for _, name, _ in pkgutil.iter_modules(modules_package.__path__))
+MODULES = sorted(info.name for info in pkgutil.iter_modules(modules_package.__path__))
 
 
 def returns(name):
