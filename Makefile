@@ -34,7 +34,7 @@ PYENV_ROOT ?= $(HOME)/.pyenv
 INTEGRATION_ARGS ?=
 PYTEST_ARGS ?= -n auto
 
-TEST_STAGES := venv build-tree get-pip units sanity lint docs-lint build integration
+TEST_STAGES := venv build-tree get-pip units sanity lint docs-lint build importer docs integration
 
 # `make matrix`: sanity + units on each ansible-core line that meta/runtime.yml admits, as
 # <ansible-core line>:<Python of its controller>, one venv per line ($(MATRIX_VENV_PREFIX)<line>).
@@ -98,7 +98,7 @@ sanity: venv build-tree get-pip ## ansible-test sanity (no ignore files)
 lint: venv build-tree ## ansible-lint (production profile, offline), on the copy so that the collection resolves
 	cd $(COLLECTION_DIR) && ANSIBLE_COLLECTIONS_PATH=$(BUILD_DIR) ansible-lint --offline
 
-docs-lint: venv build-tree ## antsibull-docs collection docs lint + changelog fragment lint
+docs-lint: venv build-tree docsite-rst ## antsibull-docs collection docs lint (plugins, role, extra docs) + changelog fragment lint
 	antsibull-docs lint-collection-docs --plugin-docs $(COLLECTION_DIR)
 	antsibull-changelog lint
 	antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml
@@ -119,7 +119,7 @@ integration: venv build-tree get-pip ## ansible-test integration (local fake API
 	cd $(COLLECTION_DIR) && ansible-test integration --venv --python $(ANSIBLE_TEST_PYTHON) \
 		--requirements $(INTEGRATION_ARGS)
 
-test: ## Run every stage: venv build-tree get-pip units sanity lint docs-lint build integration
+test: ## Run every stage: venv build-tree get-pip units sanity lint docs-lint build importer docs integration
 	@summary=(); passed=0; failed=0; \
 	for stage in $(TEST_STAGES); do \
 		echo "==> make $$stage"; start=$$(date +%s); \
