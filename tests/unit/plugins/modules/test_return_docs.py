@@ -32,8 +32,7 @@ def structured(doc):
 def walk(values, path=''):
     for key, doc in values.items():
         yield path + key, doc
-        for item in walk(doc.get('contains') or {}, path + key + '.'):
-            yield item
+        yield from walk(doc.get('contains') or {}, path + key + '.')
 
 
 def test_the_modules_are_found():
