@@ -131,6 +131,10 @@ def return_doc(spec, schema, name=None):
     if spec.get('rule_list'):
         # 26 one-key rule objects: the option of the same name documents each (ansible-doc would repeat them per list)
         description.append('Each rule is an object with one key, the kind of rule, as in the option of the same name.')
+    elif options and any(hasattr(dict, key) for key in options):
+        # a key such as `update` cannot be reached with dot notation in Jinja: validate-modules refuses it in RETURN
+        description.append('Its keys: %s (use brackets for those named like dict methods, e.g. C(value[\'update\'])).'
+                           % ', '.join('C(%s)' % key for key in sorted(options)))
     elif options and not spec.get('free_form'):
         doc['contains'] = dict((key, return_doc(value, schema, key)) for key, value in options.items()
                                if not value.get('secret') or value.get('computed'))

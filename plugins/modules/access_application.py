@@ -2974,24 +2974,9 @@ application:
               returned: when set
               type: str
             operations:
-              contains:
-                create:
-                  description:
-                  - Propagate creations.
-                  returned: when set
-                  type: bool
-                delete:
-                  description:
-                  - Propagate deletions.
-                  returned: when set
-                  type: bool
-                update:
-                  description:
-                  - Propagate updates.
-                  returned: when set
-                  type: bool
               description:
               - Operations that are propagated.
+              - 'Its keys: C(create), C(delete), C(update) (use brackets for those named like dict methods, e.g. C(value[''update''])).'
               returned: when set
               type: dict
             schema:

@@ -60,7 +60,8 @@ def _expected_fields(fields):
         if spec.get('secret') and not spec.get('computed'):
             continue
         options = spec.get('options')
-        nested = options and not spec.get('free_form') and not spec.get('rule_list')
+        # (keys named like dict methods, e.g. `update`, cannot be RETURN keys: such a dict lists them in its description)
+        nested = options and not spec.get('free_form') and not spec.get('rule_list') and not any(hasattr(dict, k) for k in options)
         out[key] = _expected_fields(options) if nested else None
     return out
 
