@@ -119,10 +119,10 @@ READ_ONLY_RETURNS = {
 }
 
 
-def return_doc(spec, schema, name=None):
+def return_doc(spec, schema, name=None, top=False):
     """The RV() documentation of one field as Cloudflare returns it (API names; secrets left out)."""
     description = [spec['description']]
-    if spec.get('types') and tuple(spec['types']) != tuple(schema.CREATABLE_TYPES) and name != 'type':
+    if top and spec.get('types') and tuple(spec['types']) != tuple(schema.CREATABLE_TYPES) and name != 'type':
         description.append('Types that have it: %s.' % ', '.join(spec['types']))
     doc = {'description': description, 'type': spec['type'], 'returned': 'when set'}
     if spec.get('elements'):
@@ -141,9 +141,9 @@ def return_doc(spec, schema, name=None):
     return doc
 
 
-def render_contains(fields, schema, read_only):
+def render_contains(fields, schema, read_only, application=True):
     docs = dict((key, dict(READ_ONLY_RETURNS[key], returned='success')) for key in read_only)
-    docs.update((key, return_doc(value, schema, key)) for key, value in fields.items() if not value.get('secret'))
+    docs.update((key, return_doc(value, schema, key, top=application)) for key, value in fields.items() if not value.get('secret'))
     text = yaml.safe_dump(docs, default_flow_style=False, sort_keys=True, width=120, allow_unicode=True)
     return ''.join('    ' + line + '\n' if line else '\n' for line in text.splitlines())
 
@@ -162,7 +162,7 @@ def contains_targets(schema):
         os.path.join(ROOT, 'plugins', 'modules', 'access_application.py'): app_contains,
         os.path.join(ROOT, 'plugins', 'modules', 'access_application_info.py'): app_contains,
         os.path.join(ROOT, 'plugins', 'modules', 'access_policy.py'): render_contains(
-            schema.POLICY_FIELDS, schema, ('id', 'created_at', 'updated_at', 'reusable', 'app_count')),
+            schema.POLICY_FIELDS, schema, ('id', 'created_at', 'updated_at', 'reusable', 'app_count'), application=False),
     }
 
 

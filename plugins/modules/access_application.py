@@ -2519,14 +2519,12 @@ application:
               type: str
           description:
           - Groups of approvers.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           elements: dict
           returned: when set
           type: list
         approval_required:
           description:
           - Require approval for access.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: bool
         connection_rules:
@@ -2547,8 +2545,6 @@ application:
                   type: list
               description:
               - RDP clipboard rules.
-              - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp,
-                mcp_portal.'
               returned: when set
               type: dict
             ssh:
@@ -2566,7 +2562,6 @@ application:
                   type: list
               description:
               - SSH rules (infrastructure applications).
-              - 'Types that have it: infrastructure.'
               returned: when set
               type: dict
           description:
@@ -2588,7 +2583,6 @@ application:
         id:
           description:
           - UUID of a reusable policy to link, or of an existing policy of this application.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: str
         include:
@@ -2601,7 +2595,6 @@ application:
         isolation_required:
           description:
           - Require Browser Isolation.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: bool
         mfa_config:
@@ -2634,19 +2627,16 @@ application:
         precedence:
           description:
           - 'Order of evaluation, unique in the application (default: position in the list, from 1).'
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: int
         purpose_justification_prompt:
           description:
           - Text shown when a justification is required.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: str
         purpose_justification_required:
           description:
           - Require a purpose justification.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: bool
         require:
@@ -2659,7 +2649,6 @@ application:
         session_duration:
           description:
           - Session length of the policy (Go duration).
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: str
       description:

@@ -493,14 +493,12 @@ applications:
               type: str
           description:
           - Groups of approvers.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           elements: dict
           returned: when set
           type: list
         approval_required:
           description:
           - Require approval for access.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: bool
         connection_rules:
@@ -521,8 +519,6 @@ applications:
                   type: list
               description:
               - RDP clipboard rules.
-              - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp,
-                mcp_portal.'
               returned: when set
               type: dict
             ssh:
@@ -540,7 +536,6 @@ applications:
                   type: list
               description:
               - SSH rules (infrastructure applications).
-              - 'Types that have it: infrastructure.'
               returned: when set
               type: dict
           description:
@@ -562,7 +557,6 @@ applications:
         id:
           description:
           - UUID of a reusable policy to link, or of an existing policy of this application.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: str
         include:
@@ -575,7 +569,6 @@ applications:
         isolation_required:
           description:
           - Require Browser Isolation.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: bool
         mfa_config:
@@ -608,19 +601,16 @@ applications:
         precedence:
           description:
           - 'Order of evaluation, unique in the application (default: position in the list, from 1).'
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: int
         purpose_justification_prompt:
           description:
           - Text shown when a justification is required.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: str
         purpose_justification_required:
           description:
           - Require a purpose justification.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: bool
         require:
@@ -633,7 +623,6 @@ applications:
         session_duration:
           description:
           - Session length of the policy (Go duration).
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: str
       description:

@@ -1193,14 +1193,12 @@ policy:
           type: str
       description:
       - Groups of approvers.
-      - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
       elements: dict
       returned: when set
       type: list
     approval_required:
       description:
       - Require approval for access.
-      - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
       returned: when set
       type: bool
     connection_rules:
@@ -1221,7 +1219,6 @@ policy:
               type: list
           description:
           - RDP clipboard rules.
-          - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
           returned: when set
           type: dict
         ssh:
@@ -1239,7 +1236,6 @@ policy:
               type: list
           description:
           - SSH rules (infrastructure applications).
-          - 'Types that have it: infrastructure.'
           returned: when set
           type: dict
       description:
@@ -1276,7 +1272,6 @@ policy:
     isolation_required:
       description:
       - Require Browser Isolation.
-      - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
       returned: when set
       type: bool
     mfa_config:
@@ -1309,13 +1304,11 @@ policy:
     purpose_justification_prompt:
       description:
       - Text shown when a justification is required.
-      - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
       returned: when set
       type: str
     purpose_justification_required:
       description:
       - Require a purpose justification.
-      - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
       returned: when set
       type: bool
     require:
@@ -1332,7 +1325,6 @@ policy:
     session_duration:
       description:
       - Session length of the policy (Go duration).
-      - 'Types that have it: self_hosted, saas, ssh, vnc, app_launcher, warp, biso, proxy_endpoint, bookmark, rdp, mcp, mcp_portal.'
       returned: when set
       type: str
     updated_at:
