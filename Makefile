@@ -50,6 +50,7 @@ help: ## Show this help
 	@echo "Variables (make VAR=value target):"
 	@echo "  PYTHON=$(PYTHON)  PYTEST_ARGS='$(PYTEST_ARGS)'  SANITY_ARGS='--test pep8'"
 	@echo "  SANITY_TARGET_PYTHONS='$(SANITY_TARGET_PYTHONS)' (empty: skip)  INTEGRATION_ARGS='<target name>'"
+	@echo "  MATRIX='$(MATRIX)' (<ansible-core>:<Python>)  VERSION=x.y.z (release)"
 
 venv: $(VENV_STAMP) ## Create .venv with ansible-core 2.19, ansible-lint, antsibull-*, pytest, ... (cached)
 
