@@ -40,7 +40,7 @@ TEST_STAGES := venv build-tree get-pip units sanity lint docs-lint build importe
 # <ansible-core line>:<Python of its controller>, one venv per line ($(MATRIX_VENV_PREFIX)<line>).
 MATRIX ?= 2.17:3.11 2.18:3.11 2.19:3.11 2.20:3.13 2.21:3.13
 MATRIX_VENV_PREFIX := $(CURDIR)/.venv-core
-MATRIX_REQUIREMENTS := tests/requirements-matrix.txt requirements.txt
+MATRIX_REQUIREMENTS := tests/requirements-matrix.txt tests/unit/requirements.txt requirements.txt
 
 .PHONY: help venv build-tree get-pip units sanity lint docs-lint build integration importer docsite-rst docs release test matrix demo bench clean
 
