@@ -10,6 +10,10 @@ PYTHON ?= python3
 VENV := $(CURDIR)/.venv
 VENV_STAMP := $(VENV)/.installed
 DEV_REQUIREMENTS := tests/requirements-dev.txt requirements.txt
+# What `make venv` installs into $(VENV); `make matrix` points both at its own venvs and requirement files.
+VENV_REQUIREMENTS ?= $(DEV_REQUIREMENTS)
+# Empty: the ansible-core line of tests/requirements-dev.txt; `make matrix` sets one line per venv (e.g. 2.17).
+ANSIBLE_CORE ?=
 
 BUILD_DIR := $(CURDIR)/.build
 COLLECTION_DIR := $(BUILD_DIR)/ansible_collections/zerotrust/cloudflare
@@ -30,9 +34,15 @@ PYENV_ROOT ?= $(HOME)/.pyenv
 INTEGRATION_ARGS ?=
 PYTEST_ARGS ?= -n auto
 
-TEST_STAGES := venv build-tree get-pip units sanity lint docs-lint build integration
+TEST_STAGES := venv build-tree get-pip units sanity lint docs-lint build importer docs integration
 
-.PHONY: help venv build-tree get-pip units sanity lint docs-lint build integration test demo bench clean
+# `make matrix`: sanity + units on each ansible-core line that meta/runtime.yml admits, as
+# <ansible-core line>:<Python of its controller>, one venv per line ($(MATRIX_VENV_PREFIX)<line>).
+MATRIX ?= 2.17:3.11 2.18:3.11 2.19:3.11 2.20:3.13 2.21:3.13
+MATRIX_VENV_PREFIX := $(CURDIR)/.venv-core
+MATRIX_REQUIREMENTS := tests/requirements-matrix.txt tests/unit/requirements.txt requirements.txt
+
+.PHONY: help venv build-tree get-pip units sanity lint docs-lint build integration importer docsite-rst docs release test matrix demo bench clean
 
 help: ## Show this help
 	@echo "zerotrust.cloudflare: make targets"
@@ -40,12 +50,14 @@ help: ## Show this help
 	@echo "Variables (make VAR=value target):"
 	@echo "  PYTHON=$(PYTHON)  PYTEST_ARGS='$(PYTEST_ARGS)'  SANITY_ARGS='--test pep8'"
 	@echo "  SANITY_TARGET_PYTHONS='$(SANITY_TARGET_PYTHONS)' (empty: skip)  INTEGRATION_ARGS='<target name>'"
+	@echo "  MATRIX='$(MATRIX)' (<ansible-core>:<Python>)  VERSION=x.y.z (release)"
 
 venv: $(VENV_STAMP) ## Create .venv with ansible-core 2.19, ansible-lint, antsibull-*, pytest, ... (cached)
 
-$(VENV_STAMP): $(DEV_REQUIREMENTS)
+$(VENV_STAMP): $(VENV_REQUIREMENTS)
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --progress-bar off $(addprefix -r ,$(DEV_REQUIREMENTS))
+	$(VENV)/bin/python -m pip install --progress-bar off $(addprefix -r ,$(VENV_REQUIREMENTS)) \
+		$(if $(ANSIBLE_CORE),'ansible-core==$(ANSIBLE_CORE).*')
 	@touch $@
 
 build-tree: ## Copy the checkout to .build/ansible_collections/zerotrust/cloudflare (ansible-test needs that layout)
@@ -76,15 +88,9 @@ sanity: venv build-tree get-pip ## ansible-test sanity (no ignore files)
 	@if ls tests/sanity/ignore-*.txt >/dev/null 2>&1; then echo "tests/sanity/ignore-*.txt is not allowed: fix the findings" >&2; exit 1; fi
 	cd $(COLLECTION_DIR) && ansible-test sanity --venv --python $(ANSIBLE_TEST_PYTHON) $(SANITY_ARGS)
 	@for version in $(filter-out $(ANSIBLE_TEST_PYTHON),$(SANITY_TARGET_PYTHONS)); do \
-		bindir=; \
-		if python$$version -c '' 2>/dev/null; then \
-			bindir=$$(dirname "$$(command -v python$$version)"); \
-		else \
-			for candidate in $(PYENV_ROOT)/versions/$$version.*/bin; do \
-				if [ -x "$$candidate/python$$version" ]; then bindir=$$candidate; fi; \
-			done; \
-		fi; \
-		if [ -z "$$bindir" ]; then echo "sanity: no python$$version found, compile/import not checked on it"; continue; fi; \
+		interpreter=$$(tests/tools/find_python.sh $$version $(PYENV_ROOT)) || true; \
+		if [ -z "$$interpreter" ]; then echo "sanity: no python$$version found, compile/import not checked on it"; continue; fi; \
+		bindir=$$(dirname "$$interpreter"); \
 		echo "sanity: compile + import on Python $$version ($$bindir/python$$version)"; \
 		(cd $(COLLECTION_DIR) && PATH="$(VENV)/bin:$$bindir:$$PATH" \
 			ansible-test sanity --venv --python $$version --test compile --test import); \
@@ -93,12 +99,12 @@ sanity: venv build-tree get-pip ## ansible-test sanity (no ignore files)
 lint: venv build-tree ## ansible-lint (production profile, offline), on the copy so that the collection resolves
 	cd $(COLLECTION_DIR) && ANSIBLE_COLLECTIONS_PATH=$(BUILD_DIR) ansible-lint --offline
 
-docs-lint: venv build-tree ## antsibull-docs collection docs lint + changelog fragment lint
+docs-lint: venv build-tree docsite-rst ## antsibull-docs collection docs lint (plugins, role, extra docs) + changelog fragment lint
 	antsibull-docs lint-collection-docs --plugin-docs $(COLLECTION_DIR)
 	antsibull-changelog lint
 	antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml
 
-build: venv build-tree ## Build the collection tarball, install it and load every module's docs from it
+build: venv build-tree docsite-rst ## Build the collection tarball, install it and load every module's docs from it
 	@rm -rf $(DIST_DIR) $(INSTALL_DIR)
 	ansible-galaxy collection build $(COLLECTION_DIR) --output-path $(DIST_DIR)
 	ANSIBLE_COLLECTIONS_PATH=$(INSTALL_DIR) ansible-galaxy collection install $(DIST_DIR)/zerotrust-cloudflare-*.tar.gz -p $(INSTALL_DIR)
@@ -114,7 +120,7 @@ integration: venv build-tree get-pip ## ansible-test integration (local fake API
 	cd $(COLLECTION_DIR) && ansible-test integration --venv --python $(ANSIBLE_TEST_PYTHON) \
 		--requirements $(INTEGRATION_ARGS)
 
-test: ## Run every stage: venv build-tree get-pip units sanity lint docs-lint build integration
+test: ## Run every stage: venv build-tree get-pip units sanity lint docs-lint build importer docs integration
 	@summary=(); passed=0; failed=0; \
 	for stage in $(TEST_STAGES); do \
 		echo "==> make $$stage"; start=$$(date +%s); \
@@ -127,6 +133,85 @@ test: ## Run every stage: venv build-tree get-pip units sanity lint docs-lint bu
 	echo; echo "==> make test summary"; printf '    %s\n' "$${summary[@]}"; \
 	echo "stages: $$passed passed, $$failed failed"; \
 	exit $$failed
+
+matrix: ## Sanity + units on each ansible-core line of MATRIX (fails when an interpreter is missing)
+	@summary=(); failed=0; \
+	for entry in $(MATRIX); do \
+		core=$${entry%%:*}; version=$${entry##*:}; start=$$(date +%s); \
+		echo "==> matrix: ansible-core $$core on Python $$version"; \
+		if ! interpreter=$$(tests/tools/find_python.sh $$version $(PYENV_ROOT)); then \
+			echo "matrix: no python$$version on PATH or under $(PYENV_ROOT)/versions: ansible-core $$core NOT tested" >&2; \
+			summary+=("FAIL  ansible-core $$core: no python$$version (install it, e.g. pyenv install $$version)"); failed=1; continue; \
+		fi; \
+		if $(MAKE) venv units sanity VENV=$(MATRIX_VENV_PREFIX)$$core PYTHON=$$interpreter ANSIBLE_CORE=$$core \
+				BUILD_DIR=$(BUILD_DIR)/matrix-$$core \
+				VENV_REQUIREMENTS='$(MATRIX_REQUIREMENTS)' SANITY_TARGET_PYTHONS= \
+			&& $(MATRIX_VENV_PREFIX)$$core/bin/python -c 'import sys, ansible.release as r; sys.exit(not r.__version__.startswith("'$$core'."))'; then \
+			summary+=("PASS  ansible-core $$($(MATRIX_VENV_PREFIX)$$core/bin/python -c 'import ansible.release as r; print(r.__version__)') on Python $$version ($$(( $$(date +%s) - start ))s)"); \
+		else \
+			summary+=("FAIL  ansible-core $$core on Python $$version ($$(( $$(date +%s) - start ))s)"); failed=1; \
+		fi; \
+	done; \
+	echo; echo "==> make matrix summary"; printf '    %s\n' "$${summary[@]}"; \
+	exit $$failed
+
+# galaxy-importer in its own venv (its pins clash with .venv's tools).
+IMPORTER_VENV := $(CURDIR)/.venv-importer
+IMPORTER_REQUIREMENTS := tests/requirements-importer.txt
+
+$(IMPORTER_VENV)/.installed: $(IMPORTER_REQUIREMENTS)
+	@test -x $(IMPORTER_VENV)/bin/python || $(PYTHON) -m venv $(IMPORTER_VENV)
+	$(IMPORTER_VENV)/bin/python -m pip install --progress-bar off -r $(IMPORTER_REQUIREMENTS)
+	@touch $@
+
+importer: build $(IMPORTER_VENV)/.installed ## galaxy-importer (what Galaxy runs on upload) on the built tarball, offline
+	@tarball=$$(ls $(DIST_DIR)/zerotrust-cloudflare-*.tar.gz); \
+	cd $(BUILD_DIR) && PATH=$(IMPORTER_VENV)/bin:$$PATH GALAXY_IMPORTER_CONFIG=$(CURDIR)/tests/galaxy-importer.cfg \
+		$(IMPORTER_VENV)/bin/python -m galaxy_importer.main $$tarball 2>&1 | tee $(BUILD_DIR)/importer.log
+	@grep -q 'Importer processing completed successfully' $(BUILD_DIR)/importer.log \
+		|| { echo "importer: galaxy-importer did not complete successfully" >&2; exit 1; }
+	@! grep -nE '^(WARNING|ERROR)' $(BUILD_DIR)/importer.log || { echo "importer: warnings (see above)" >&2; exit 1; }
+
+release: venv ## Cut release VERSION=x.y.z: set galaxy.yml's version, turn the fragments into CHANGELOG.rst (antsibull-changelog)
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z" >&2; exit 1; }
+	@test -z "$$(git status --porcelain --untracked-files=no)" || { echo "release: commit or stash your changes first" >&2; exit 1; }
+	@ls changelogs/fragments/$(VERSION).yml >/dev/null 2>&1 \
+		|| { echo "release: add changelogs/fragments/$(VERSION).yml with its release_summary first" >&2; exit 1; }
+	sed -i 's/^version: .*/version: $(VERSION)/' galaxy.yml
+	antsibull-changelog lint
+	$(MAKE) build-tree
+	@# antsibull-changelog finds the new plugins through ansible-doc: run it in the collection layout, bring back its output
+	cd $(COLLECTION_DIR) && ANSIBLE_COLLECTIONS_PATH=$(BUILD_DIR) antsibull-changelog release --version $(VERSION) 2>&1 | tee $(BUILD_DIR)/release.log
+	@! grep -niE 'warn|error' $(BUILD_DIR)/release.log || { echo "release: antsibull-changelog warned (see above)" >&2; exit 1; }
+	cp $(COLLECTION_DIR)/CHANGELOG.rst CHANGELOG.rst
+	cp $(COLLECTION_DIR)/changelogs/changelog.yaml changelogs/changelog.yaml
+	rm -f changelogs/fragments/*.yml
+	antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml
+	@echo "release: $(VERSION) prepared: review 'git diff', then git add -A; git commit -m 'Release $(VERSION)'; git tag $(VERSION)"
+
+# The docs site (antsibull-docs + Sphinx). Built offline: Ansible's labels come from a local inventory.
+DOCSITE_DIR := $(BUILD_DIR)/docsite
+
+docsite-rst: venv ## Convert docs/*.md into the extra docs (RST) of the copy in .build (tools/generate_docsite.py)
+	@test -f $(COLLECTION_DIR)/galaxy.yml || $(MAKE) build-tree
+	python tools/generate_docsite.py $(COLLECTION_DIR)
+
+docs: venv build-tree docsite-rst ## Build the HTML docs site (plugins, role, guides) into .build/docsite/build/html; warnings fail
+	@rm -rf $(DOCSITE_DIR) && mkdir -p -m 700 $(DOCSITE_DIR)
+	ANSIBLE_COLLECTIONS_PATH=$(BUILD_DIR) antsibull-docs sphinx-init --use-current --squash-hierarchy --fail-on-error \
+		--no-add-antsibull-docs-version --title 'Cloudflare Zero Trust collection' --dest-dir $(DOCSITE_DIR) zerotrust.cloudflare
+	python tools/generate_docsite.py --ansible-inventory $(DOCSITE_DIR)/ansible_devel.inv
+	@printf '%s\n' '' '# Offline: no inventory download; the Ansible labels come from tools/generate_docsite.py.' \
+		'import os' \
+		"intersphinx_mapping = {'ansible_devel': ('https://docs.ansible.com/projects/ansible/devel/'," \
+		"                                         os.path.join(os.path.dirname(os.path.abspath(__file__)), 'ansible_devel.inv'))}" \
+		>> $(DOCSITE_DIR)/conf.py
+	cd $(DOCSITE_DIR) && ANSIBLE_COLLECTIONS_PATH=$(BUILD_DIR) ./build.sh 2>&1 | tee build.log
+	@! grep -n 'WARNING' $(DOCSITE_DIR)/build.log || { echo "docs: warnings (see above)" >&2; exit 1; }
+	@for page in index $$(sed -n 's/^ *- ref: //p' $(COLLECTION_DIR)/docs/docsite/extra-docs.yml | sed 's|^|docsite/|'); do \
+		test -f $(DOCSITE_DIR)/build/html/$$page.html || { echo "docs: $$page.html missing from the site" >&2; exit 1; }; \
+	done
+	@echo "docs: $(DOCSITE_DIR)/build/html/index.html"
 
 demo: venv build-tree ## Run docs/demo/demo.yml against the local fake Cloudflare API (no account needed)
 	@test -f docs/demo/demo.yml || { echo "docs/demo/demo.yml does not exist yet" >&2; exit 1; }

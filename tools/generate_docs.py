@@ -4,7 +4,9 @@
 """Write the API options of the modules' DOCUMENTATION from plugins/module_utils/_schema.py.
 
 ansible-doc reads DOCUMENTATION as text, so the options derived from the schema are written into
-the module files, between the GENERATED markers.  Run after changing _schema.py:
+the module files, between the GENERATED markers; so are the fields (``contains``) of the return
+values that hold applications and policies, between the GENERATED CONTAINS markers of RETURN.
+Run after changing _schema.py:
 
     python tools/generate_docs.py          # rewrite
     python tools/generate_docs.py --check  # exit 1 when a module is stale (the unit tests do this too)
@@ -22,6 +24,8 @@ import yaml
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BEGIN = '    # BEGIN GENERATED OPTIONS: tools/generate_docs.py from module_utils/_schema.py\n'
 END = '    # END GENERATED OPTIONS\n'
+CONTAINS_BEGIN = '    # BEGIN GENERATED CONTAINS: tools/generate_docs.py from module_utils/_schema.py\n'
+CONTAINS_END = '    # END GENERATED CONTAINS\n'
 
 
 def _schema():
@@ -119,6 +123,46 @@ def render(fields, schema, top=True):
     return ''.join('  ' + line + '\n' if line else '\n' for line in text.splitlines())
 
 
+# Fields that Cloudflare sets and returns besides the writable ones.
+READ_ONLY_RETURNS = {
+    'id': dict(description='UUID of the object.', type='str'),
+    'aud': dict(description='Audience tag of the application (the C(aud) claim of its JSON Web Tokens).', type='str'),
+    'created_at': dict(description='When the object was created (RFC 3339).', type='str'),
+    'updated_at': dict(description='When the object was last updated (RFC 3339).', type='str'),
+    'reusable': dict(description='Whether the policy is reusable (always true for this module).', type='bool'),
+    'app_count': dict(description='Number of applications that use the policy.', type='int'),
+}
+
+
+def return_doc(spec, schema, name=None, top=False):
+    """The RV() documentation of one field as Cloudflare returns it (API names; secrets left out)."""
+    description = [spec['description']]
+    if top and spec.get('types') and tuple(spec['types']) != tuple(schema.CREATABLE_TYPES) and name != 'type':
+        description.append('Types that have it: %s.' % ', '.join(spec['types']))
+    doc = {'description': description, 'type': spec['type'], 'returned': 'when set'}
+    if spec.get('elements'):
+        doc['elements'] = spec['elements']
+    options = spec.get('options')
+    if spec.get('rule_list'):
+        # 26 one-key rule objects: the option of the same name documents each (ansible-doc would repeat them per list)
+        description.append('Each rule is an object with one key, the kind of rule, as in the option of the same name.')
+    elif options and any(hasattr(dict, key) for key in options):
+        # a key such as `update` cannot be reached with dot notation in Jinja: validate-modules refuses it in RETURN
+        description.append('Its keys: %s (use brackets for those named like dict methods, e.g. C(value[\'update\'])).'
+                           % ', '.join('C(%s)' % key for key in sorted(options)))
+    elif options and not spec.get('free_form'):
+        doc['contains'] = dict((key, return_doc(value, schema, key)) for key, value in options.items()
+                               if not value.get('secret') or value.get('computed'))
+    return doc
+
+
+def render_contains(fields, schema, read_only, application=True):
+    docs = dict((key, dict(READ_ONLY_RETURNS[key], returned='success')) for key in read_only)
+    docs.update((key, return_doc(value, schema, key, top=application)) for key, value in fields.items() if not value.get('secret'))
+    text = yaml.safe_dump(docs, default_flow_style=False, sort_keys=True, width=120, allow_unicode=True)
+    return ''.join('    ' + line + '\n' if line else '\n' for line in text.splitlines())
+
+
 def targets(schema):
     return {
         os.path.join(ROOT, 'plugins', 'modules', 'access_application.py'): render(schema.APP_FIELDS, schema),
@@ -126,23 +170,36 @@ def targets(schema):
     }
 
 
-def updated(path, generated):
+def contains_targets(schema):
+    """The generated `contains` of RETURN: {module path: text}."""
+    app_contains = render_contains(schema.APP_FIELDS, schema, schema.READ_ONLY_FIELDS)
+    return {
+        os.path.join(ROOT, 'plugins', 'modules', 'access_application.py'): app_contains,
+        os.path.join(ROOT, 'plugins', 'modules', 'access_application_info.py'): app_contains,
+        os.path.join(ROOT, 'plugins', 'modules', 'access_policy.py'): render_contains(
+            schema.POLICY_FIELDS, schema, ('id', 'created_at', 'updated_at', 'reusable', 'app_count'), application=False),
+    }
+
+
+def updated(path, generated, markers=(BEGIN, END)):
     with open(path) as handle:
         text = handle.read()
-    start = text.index(BEGIN) + len(BEGIN)
-    stop = text.index(END)
+    start = text.index(markers[0]) + len(markers[0])
+    stop = text.index(markers[1])
     return text, text[:start] + generated + text[stop:]
 
 
 def main(argv):
     schema = _schema()
     stale = []
-    for path, generated in targets(schema).items():
+    work = [(path, (BEGIN, END), text) for path, text in targets(schema).items()]
+    work += [(path, (CONTAINS_BEGIN, CONTAINS_END), text) for path, text in contains_targets(schema).items()]
+    for path, markers, generated in work:
         if not os.path.exists(path):
             continue
-        old, new = updated(path, generated)
+        old, new = updated(path, generated, markers)
         if old != new:
-            stale.append(path)
+            stale.append(path + ('' if markers[0] == BEGIN else ' (RETURN)'))
             if '--check' not in argv:
                 with open(path, 'w') as handle:
                     handle.write(new)

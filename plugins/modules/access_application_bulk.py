@@ -169,6 +169,25 @@ summary:
   description: Count of items per action.
   returned: always
   type: dict
+  contains:
+    created:
+      description: Applications created.
+      type: int
+    updated:
+      description: Applications updated in place.
+      type: int
+    recreated:
+      description: Applications deleted and created again (a scope change allowed by the item).
+      type: int
+    unchanged:
+      description: Applications that already were as declared.
+      type: int
+    deleted:
+      description: Applications deleted (O(state=absent) items and purged applications).
+      type: int
+    failed:
+      description: Items that failed (see RV(results[].msg)).
+      type: int
   sample: {created: 1, updated: 0, recreated: 0, unchanged: 998, deleted: 1, failed: 0}
 '''
 

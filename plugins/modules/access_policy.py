@@ -1184,6 +1184,171 @@ policy:
   description: The policy after the task (in check mode - as it would be). Empty after deletion.
   returned: always
   type: dict
+  contains:
+    # BEGIN GENERATED CONTAINS: tools/generate_docs.py from module_utils/_schema.py
+    app_count:
+      description: Number of applications that use the policy.
+      returned: success
+      type: int
+    approval_groups:
+      contains:
+        approvals_needed:
+          description:
+          - Number of approvals needed.
+          returned: when set
+          type: float
+        email_addresses:
+          description:
+          - Emails of the approvers.
+          elements: str
+          returned: when set
+          type: list
+        email_list_uuid:
+          description:
+          - UUID of a list of approver emails.
+          returned: when set
+          type: str
+      description:
+      - Groups of approvers.
+      elements: dict
+      returned: when set
+      type: list
+    approval_required:
+      description:
+      - Require approval for access.
+      returned: when set
+      type: bool
+    connection_rules:
+      contains:
+        rdp:
+          contains:
+            allowed_clipboard_local_to_remote_formats:
+              description:
+              - Formats that may be copied to the remote.
+              elements: str
+              returned: when set
+              type: list
+            allowed_clipboard_remote_to_local_formats:
+              description:
+              - Formats that may be copied from the remote.
+              elements: str
+              returned: when set
+              type: list
+          description:
+          - RDP clipboard rules.
+          returned: when set
+          type: dict
+        ssh:
+          contains:
+            allow_email_alias:
+              description:
+              - Allow the user to log in as the local part of their email.
+              returned: when set
+              type: bool
+            usernames:
+              description:
+              - UNIX usernames users may log in as.
+              elements: str
+              returned: when set
+              type: list
+          description:
+          - SSH rules (infrastructure applications).
+          returned: when set
+          type: dict
+      description:
+      - How users may connect to the targets.
+      returned: when set
+      type: dict
+    created_at:
+      description: When the object was created (RFC 3339).
+      returned: success
+      type: str
+    decision:
+      description:
+      - What the policy does (inline policies).
+      returned: when set
+      type: str
+    exclude:
+      description:
+      - Rules of which none may match (NOT).
+      - Each rule is an object with one key, the kind of rule, as in the option of the same name.
+      elements: dict
+      returned: when set
+      type: list
+    id:
+      description: UUID of the object.
+      returned: success
+      type: str
+    include:
+      description:
+      - Rules of which one must match (OR). Required for inline policies.
+      - Each rule is an object with one key, the kind of rule, as in the option of the same name.
+      elements: dict
+      returned: when set
+      type: list
+    isolation_required:
+      description:
+      - Require Browser Isolation.
+      returned: when set
+      type: bool
+    mfa_config:
+      contains:
+        allowed_authenticators:
+          description:
+          - Authenticators users may use.
+          elements: str
+          returned: when set
+          type: list
+        mfa_disabled:
+          description:
+          - Turn MFA off.
+          returned: when set
+          type: bool
+        session_duration:
+          description:
+          - How long an MFA session lasts (Go duration).
+          returned: when set
+          type: str
+      description:
+      - MFA settings of the policy.
+      returned: when set
+      type: dict
+    name:
+      description:
+      - Name of the policy (inline policies).
+      returned: when set
+      type: str
+    purpose_justification_prompt:
+      description:
+      - Text shown when a justification is required.
+      returned: when set
+      type: str
+    purpose_justification_required:
+      description:
+      - Require a purpose justification.
+      returned: when set
+      type: bool
+    require:
+      description:
+      - Rules that must all match (AND).
+      - Each rule is an object with one key, the kind of rule, as in the option of the same name.
+      elements: dict
+      returned: when set
+      type: list
+    reusable:
+      description: Whether the policy is reusable (always true for this module).
+      returned: success
+      type: bool
+    session_duration:
+      description:
+      - Session length of the policy (Go duration).
+      returned: when set
+      type: str
+    updated_at:
+      description: When the object was last updated (RFC 3339).
+      returned: success
+      type: str
+    # END GENERATED CONTAINS
   sample:
     id: f1a4c2f0-7c1e-4c35-9c36-6c1d7a0e7d11
     name: Engineers

@@ -19,10 +19,9 @@ import json
 import pytest
 
 from ansible.module_utils import basic
-from ansible.module_utils.testing import patch_module_args
-
 from ansible_collections.zerotrust.cloudflare.plugins.modules import access_application
 from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
+from ansible_collections.zerotrust.cloudflare.tests.unit.compat.module_args import patch_module_args
 
 TOKEN = 'cf-MODULE-token-3b8e1f70d2c94a65'
 SCIM_PASSWORD = 'module-SCIM-password-91c3'
@@ -285,7 +284,8 @@ def test_diff_only_when_asked(fake):
     args = connection(fake, type='self_hosted', name='nd', domain='nd.example.com')
     result = run_module(args)
     assert result['changed'] is True and 'diff' not in result and 'action' not in result
-    assert sorted(result) == ['application', 'changed', 'invocation']
+    # `invocation` comes and goes with the ansible-core line: not ours to assert on.
+    assert sorted(key for key in result if key != 'invocation') == ['application', 'changed']
 
 
 def test_check_mode_update_diff_and_then_the_real_run(fake):
