@@ -117,6 +117,7 @@ def main(argv=None):
 
         # 2. creation of M apps, with the fake's rate limit on and the module's budget set to match it
         fake.reset(state=True, log=True, faults=True, config=False)
+        fake.seed(tags=['bench'])  # the tag exists (the API refuses applications naming unknown tags)
         window = 30
         limit_requests = max(50, (args.create_apps + 2) * 2 // 3)  # below what the run needs: it must be paced
         fake.config(rate_limit={'limit': limit_requests, 'window': window})
