@@ -36,12 +36,12 @@ from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schem
 
 UUID_RE = re.compile(r'^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$')
 
-# kind -> what the list endpoint is and how an object is identified
+# kind -> its list endpoint, its page size (the documented default of each list) and how an object is identified
 KINDS = {
-    'tag': dict(title='tag', path='access/tags', key='name', per_page=1000),
-    'policy': dict(title='reusable policy', path='access/policies', key='id', per_page=1000),
+    'tag': dict(title='tag', path='access/tags', key='name', per_page=50),
+    'policy': dict(title='reusable policy', path='access/policies', key='id', per_page=100),
     'group': dict(title='Access group', path='access/groups', key='id', per_page=1000, zone=True),
-    'idp': dict(title='identity provider', path='access/identity_providers', key='id', per_page=1000),
+    'idp': dict(title='identity provider', path='access/identity_providers', key='id', per_page=200),
     'service_token': dict(title='service token', path='access/service_tokens', key='id', per_page=1000),
 }
 # kinds whose name form is a `name` key beside the id field (rules: group {name}, service_token {name})
@@ -191,8 +191,8 @@ class Resolver(object):
     def path(self, kind):
         info = KINDS[kind]
         if info.get('zone') and self.zone_id:
-            return 'zones/%s/%s' % (self.zone_id, info['path'])
-        return 'accounts/%s/%s' % (self.account_id, info['path'])
+            return '/zones/%s/%s' % (self.zone_id, info['path'])
+        return '/accounts/%s/%s' % (self.account_id, info['path'])
 
     def objects(self, kind):
         """Every object of a kind (listed once)."""
