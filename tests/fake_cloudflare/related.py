@@ -36,6 +36,8 @@ IDP_TYPES = ('onetimepin', 'azureAD', 'saml', 'centrify', 'facebook', 'github', 
 GROUP_FIELDS = ('name', 'include', 'exclude', 'require')
 READ_ONLY = ('id', 'created_at', 'updated_at')
 STORES = ('groups', 'tags', 'idps', 'service_tokens')
+NOT_FOUND = {'groups': (E_GROUP_NOT_FOUND, 'Access group with id'), 'tags': (E_TAG_NOT_FOUND, 'tag named'),
+             'idps': (E_IDP_NOT_FOUND, 'identity provider with id'), 'service_tokens': (E_TOKEN_NOT_FOUND, 'service token with id')}
 
 ROUTES = [
     (re.compile(r'^/(accounts|zones)/([^/]+)/access/groups$'), 'groups', ('GET', 'POST')),
@@ -106,11 +108,14 @@ class RelatedStore:
         out['app_count'] = len(self.tag_users(scope, tag['name']))
         return out
 
-    def get_tag(self, scope, name):
-        tag = scope.tags.get(name)
-        if tag is None:
-            raise _server.ApiError(404, E_TAG_NOT_FOUND, 'access.api.error.not_found: no tag named %s' % name)
-        return tag
+    @staticmethod
+    def get_related(scope, store, key):
+        """One group, tag, IdP or service token (store: one of STORES); 404 when there is none."""
+        found = getattr(scope, store).get(key)
+        if found is None:
+            code, what = NOT_FOUND[store]
+            raise _server.ApiError(404, code, 'access.api.error.not_found: no %s %s' % (what, key))
+        return found
 
     def _tag_name(self, body, required):
         if not isinstance(body, dict):
@@ -133,7 +138,7 @@ class RelatedStore:
         return scope.tags[name]
 
     def update_tag(self, scope, name, body):
-        tag = self.get_tag(scope, name)
+        tag = self.get_related(scope, 'tags', name)
         new = self._tag_name(body, required=True)
         if new != name:
             if new in scope.tags:
@@ -146,7 +151,7 @@ class RelatedStore:
         return tag
 
     def delete_tag(self, scope, name):
-        self.get_tag(scope, name)
+        self.get_related(scope, 'tags', name)
         users = self.tag_users(scope, name)
         if users:
             raise _invalid(['name: the tag %s is still used by %d application(s) (%s); remove it from them first'
@@ -160,12 +165,6 @@ class RelatedStore:
                 self.create_tag(scope, {'name': name})
 
     # -- groups ---------------------------------------------------------------------------------
-
-    def get_group(self, scope, group_id):
-        group = scope.groups.get(group_id)
-        if group is None:
-            raise _server.ApiError(404, E_GROUP_NOT_FOUND, 'access.api.error.not_found: no Access group with id %s' % group_id)
-        return group
 
     def _validate_group(self, scope, body):
         if not isinstance(body, dict):
@@ -205,13 +204,13 @@ class RelatedStore:
         return group
 
     def update_group(self, scope, group_id, body):
-        previous = self.get_group(scope, group_id)
+        previous = self.get_related(scope, 'groups', group_id)
         group = self.group_record(self._validate_group(scope, body), previous)
         scope.groups[group_id] = group
         return group
 
     def delete_group(self, scope, group_id):
-        self.get_group(scope, group_id)
+        self.get_related(scope, 'groups', group_id)
         del scope.groups[group_id]
 
     @staticmethod
@@ -224,18 +223,6 @@ class RelatedStore:
         return items
 
     # -- identity providers and service tokens (read side; made by seeding) ---------------------
-
-    def get_idp(self, scope, idp_id):
-        idp = scope.idps.get(idp_id)
-        if idp is None:
-            raise _server.ApiError(404, E_IDP_NOT_FOUND, 'access.api.error.not_found: no identity provider with id %s' % idp_id)
-        return idp
-
-    def get_service_token(self, scope, token_id):
-        token = scope.service_tokens.get(token_id)
-        if token is None:
-            raise _server.ApiError(404, E_TOKEN_NOT_FOUND, 'access.api.error.not_found: no service token with id %s' % token_id)
-        return token
 
     @staticmethod
     def idp_view(idp):
@@ -302,7 +289,7 @@ class RelatedRoutes:
         del params
         store = self.store
         if method == 'GET':
-            return 200, _server.envelope(copy.deepcopy(store.get_group(scope, args[0])))
+            return 200, _server.envelope(copy.deepcopy(store.get_related(scope, 'groups', args[0])))
         if method == 'PUT':
             return 200, _server.envelope(copy.deepcopy(store.update_group(scope, args[0], body)))
         store.delete_group(scope, args[0])
@@ -320,7 +307,7 @@ class RelatedRoutes:
         store = self.store
         args = [unquote(args[0])]
         if method == 'GET':
-            return 200, _server.envelope(store.tag_view(scope, store.get_tag(scope, args[0])))
+            return 200, _server.envelope(store.tag_view(scope, store.get_related(scope, 'tags', args[0])))
         if method == 'PUT':
             return 200, _server.envelope(store.tag_view(scope, store.update_tag(scope, args[0], body)))
         store.delete_tag(scope, args[0])
@@ -336,7 +323,7 @@ class RelatedRoutes:
 
     def r_idp(self, method, scope, args, params, body):
         del method, params, body
-        return 200, _server.envelope(self.store.idp_view(self.store.get_idp(scope, args[0])))
+        return 200, _server.envelope(self.store.idp_view(self.store.get_related(scope, 'idps', args[0])))
 
     def r_service_tokens(self, method, scope, args, params, body):
         del method, args, body
@@ -345,4 +332,4 @@ class RelatedRoutes:
 
     def r_service_token(self, method, scope, args, params, body):
         del method, params, body
-        return 200, _server.envelope(copy.deepcopy(self.store.get_service_token(scope, args[0])))
+        return 200, _server.envelope(copy.deepcopy(self.store.get_related(scope, 'service_tokens', args[0])))
