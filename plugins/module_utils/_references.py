@@ -31,7 +31,7 @@ import copy
 import difflib
 import re
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schema
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schema, _validate
 
 
 UUID_RE = re.compile(r'^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$')
@@ -69,11 +69,6 @@ def is_named_link(item):
     return isinstance(item, dict) and 'name' in item and set(item) <= set(('name', 'precedence'))
 
 
-def _is_link(item):
-    # the same test as _validate.is_link (a UUID string or {id, precedence?}), kept here to stay import-light
-    return isinstance(item, str) or (isinstance(item, dict) and set(item) <= set(('id', 'precedence')) and 'id' in item)
-
-
 class Ref(object):
     """One reference found in a body: where it is, its kind, the given value and how it is written."""
 
@@ -83,7 +78,8 @@ class Ref(object):
         self.path = path      # option path for messages, e.g. policies[0].include[1].group.name
         self.kind = kind      # group | idp | service_token | policy | tag
         self.value = value    # the id or name as given
-        self.form = form      # 'id' (a UUID, or any tag), 'name' (a name in the id field) or 'name_key' (a `name` key)
+        self.form = form      # 'id' (a UUID, or any tag), 'name' (a name in the id field), 'name_key' (a `name` key)
+        #                       or 'both' (an id field and a `name` key: refused)
         self.holder = holder  # the dict or list that holds the value
         self.key = key        # its key or index there
 
@@ -110,8 +106,8 @@ def _walk(value, options, path, out):
     for key, spec in options.items():
         kind = spec.get('reference')
         here = _join(path, key)
-        if kind and key not in value and kind in NAME_KEY_KINDS and 'name' in value and 'name' not in options:
-            out.append(Ref(_join(path, 'name'), kind, value['name'], 'name_key', value, 'name'))
+        if kind and kind in NAME_KEY_KINDS and 'name' in value and 'name' not in options:
+            out.append(Ref(_join(path, 'name'), kind, value['name'], 'both' if key in value else 'name_key', value, 'name'))
             continue
         item = value.get(key)
         if item is None:
@@ -138,7 +134,7 @@ def _walk_policies(items, options, path, out):
         here = _join(path, index)
         if isinstance(item, str):
             out.append(_scalar_ref('policy', items, index, here))
-        elif _is_link(item):
+        elif _validate.is_link(item):
             out.append(_scalar_ref('policy', item, link_key, _join(here, link_key)))
         elif is_named_link(item):
             out.append(Ref(_join(here, 'name'), 'policy', item['name'], 'name_key', item, 'name'))
@@ -239,6 +235,8 @@ class Resolver(object):
         title = KINDS[kind]['title']
         if kind == 'tag':
             return ref.value
+        if ref.form == 'both':
+            raise ReferenceResolutionError(['%s: give the %s by id or by name, not both' % (ref.path.rsplit('.', 1)[0], title)])
         if ref.form == 'id' and not self.listed(kind) and not self.verify_ids:
             return ref.value
         objects = self.objects(kind)

@@ -182,6 +182,12 @@ def test_missing_rule_references(resolver):
                                "exclude[0].login_method.id: no identity provider with the name 'Oktaa'; closest: Okta"]
 
 
+def test_id_and_name_together_are_refused(resolver):
+    with pytest.raises(ReferenceResolutionError) as info:
+        resolver.resolve_group({'include': [{'group': {'id': ENG, 'name': 'Engineers'}}]})
+    assert _problems(info) == ['include[0].group: give the Access group by id or by name, not both']
+
+
 def test_nothing_of_a_kind_says_so():
     resolver = Resolver(ListingClient({'service_token': []}), ACCOUNT)
     with pytest.raises(ReferenceResolutionError) as info:
