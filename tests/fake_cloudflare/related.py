@@ -181,7 +181,7 @@ class RelatedStore:
             errors.append('is_default: must be a boolean')
         rules = dict((k, body[k]) for k in _server.RULE_LISTS if isinstance(body.get(k), list))
         if not errors:
-            errors = [e for e in _models.validate_policy_request(dict(rules, name=body['name'], decision='allow'), 'reusable')]
+            errors = _models.validate_policy_request(dict(rules, name=body['name'], decision='allow'), 'reusable')
         if errors:
             raise _invalid(errors, _server.E_INVALID)
         self.check_references(scope, references.group_references(body))

@@ -165,7 +165,7 @@ def test_objects_have_only_documented_fields(spec, fake):
     fake.call('POST', '/zones/{zone_id}/access/groups', {'name': 'z', 'include': RULES}, expect=201)
     for template in ('/accounts/{account_id}/access/groups', '/zones/{zone_id}/access/groups', '/accounts/{account_id}/access/tags',
                      '/accounts/{account_id}/access/identity_providers', '/accounts/{account_id}/access/service_tokens'):
-        kind = template.split('/')[-1]
+        kind = template.rsplit('/', maxsplit=1)[-1]
         schema = _schema(spec, OBJECT_SCHEMAS[kind][1 if template.startswith('/zones/') and kind == 'groups' else 0])
         objects = fake.call('GET', _concrete(template, fake, {}))['result']
         assert objects, template

@@ -115,8 +115,8 @@ def test_policy_links_by_name_by_id_and_inline_ids():
 def test_group_and_policy_walkers():
     group = {'name': 'G', 'include': [{'group': {'name': 'Engineers'}}], 'require': [{'saml': {
         'attribute_name': 'a', 'attribute_value': 'b', 'identity_provider_id': 'Okta'}}]}
-    assert [r.path for r in _references.group_references(group)] == ['include[0].group.name',
-                                                                      'require[0].saml.identity_provider_id']
+    paths = [r.path for r in _references.group_references(group)]
+    assert paths == ['include[0].group.name', 'require[0].saml.identity_provider_id']
     policy = {'name': 'P', 'decision': 'allow', 'exclude': [{'github-organization': {'name': 'acme', 'identity_provider_id': GITHUB}}]}
     assert [(r.path, r.form) for r in _references.policy_references(policy)] == [
         ('exclude[0].github-organization.identity_provider_id', 'id')]
