@@ -78,10 +78,11 @@ get-pip: venv ## Cache ansible-test's pip bootstrap script (its download host is
 
 # The official OpenAPI extract, when it sits beside the checkout: the fidelity tests read it (and skip without it).
 OPENAPI_EXTRACT ?= $(abspath $(CURDIR)/../shared/cloudflare-api/access-apps.openapi.json)
+RELATED_OPENAPI_EXTRACT ?= $(dir $(OPENAPI_EXTRACT))access-related.openapi.json
 
 units: venv build-tree ## Unit tests (pytest over tests/unit)
 	@if [ -f "$(OPENAPI_EXTRACT)" ]; then echo "units: OpenAPI extract: $(OPENAPI_EXTRACT)"; else echo "units: no OpenAPI extract at $(OPENAPI_EXTRACT): its fidelity tests skip"; fi
-	cd $(COLLECTION_DIR) && ZEROTRUST_CLOUDFLARE_OPENAPI=$(OPENAPI_EXTRACT) PYTHONPATH=$(BUILD_DIR) python -m pytest -p no:pytest-ansible -p no:cacheprovider \
+	cd $(COLLECTION_DIR) && ZEROTRUST_CLOUDFLARE_OPENAPI=$(OPENAPI_EXTRACT) ZEROTRUST_CLOUDFLARE_RELATED_OPENAPI=$(RELATED_OPENAPI_EXTRACT) PYTHONPATH=$(BUILD_DIR) python -m pytest -p no:pytest-ansible -p no:cacheprovider \
 		--import-mode=importlib $(PYTEST_ARGS) tests/unit
 
 sanity: venv build-tree get-pip ## ansible-test sanity (no ignore files)

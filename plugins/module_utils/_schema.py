@@ -112,6 +112,8 @@ GO_DURATION_RE = re.compile(r'^(?:0|[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00
 #                   identifier (32 hex characters, the extract's identifier) (elements of a list: each element)
 #   max_length      the most characters (the extract's maxLength)
 #   rule_list       list of access rules (one-key objects); policy_list: list of application policies
+#   reference       the value names another Access object: group | idp | service_token | policy | tag
+#                   (its id, or its name for tags; _references.py resolves names and checks them)
 
 def _f(kind, description, **kw):
     spec = dict(type=kind, description=description)
@@ -143,10 +145,10 @@ def _dicts(description, options, **kw):
 # Policy rules (include / exclude / require): 26 one-key objects
 # ---------------------------------------------------------------------------------------------
 
-_IDP = _s('UUID of the identity provider.', required=True)
+_IDP = _s('UUID of the identity provider.', required=True, reference='idp')
 
 RULE_KINDS = {
-    'group': _dict('Members of an Access group.', {'id': _s('UUID of the Access group.', required=True)}),
+    'group': _dict('Members of an Access group.', {'id': _s('UUID of the Access group.', required=True, reference='group')}),
     'any_valid_service_token': _dict('Any valid Access service token (an empty dict).', {}),
     'auth_context': _dict('An Azure AD authentication context.', {
         'ac_id': _s('ACID of the authentication context.', required=True),
@@ -175,7 +177,7 @@ RULE_KINDS = {
         'team': _s('Name of a team of the organization.')}, option='github_organization'),
     'gsuite': _dict('Members of a Google Workspace group.', {
         'email': _s('Email of the Google Workspace group.', required=True), 'identity_provider_id': _IDP}),
-    'login_method': _dict('A login method (identity provider).', {'id': _s('UUID of the identity provider.', required=True)}),
+    'login_method': _dict('A login method (identity provider).', {'id': _s('UUID of the identity provider.', required=True, reference='idp')}),
     'ip_list': _dict('IPs of a Zero Trust list.', {'id': _s('UUID of the list.', required=True)}),
     'ip': _dict('An IP address or CIDR range; a single address is stored as C(/32) (IPv6 C(/128)).', {
         'ip': _s('IPv4 or IPv6 address or CIDR range.', required=True, cidr=True, format='cidr')}),
@@ -189,7 +191,7 @@ RULE_KINDS = {
         'claim_name': _s('Name of the OIDC claim.', required=True),
         'claim_value': _s('Value of the OIDC claim.', required=True),
         'identity_provider_id': _IDP}),
-    'service_token': _dict('One Access service token.', {'token_id': _s('UUID of the service token.', required=True)}),
+    'service_token': _dict('One Access service token.', {'token_id': _s('UUID of the service token.', required=True, reference='service_token')}),
     'linked_app_token': _dict('OAuth tokens of a linked application (non_identity or bypass decisions).', {
         'app_uid': _s('UUID of the linked Access application.', required=True)}),
     'user_risk_score': _dict('Users with a risk score.', {
@@ -235,7 +237,7 @@ def policy_options(with_link=True):
     opts = {}
     if with_link:
         opts['id'] = _s('UUID of a reusable policy to link, or of an existing policy of this application.', types=NON_INFRA,
-                        max_length=UUID_MAX_LENGTH)
+                        max_length=UUID_MAX_LENGTH, reference='policy')
         opts['precedence'] = _f('int', 'Order of evaluation, unique in the application (default: position in the list, from 1).',
                                 types=NON_INFRA)
     opts.update({
@@ -493,7 +495,7 @@ APP_FIELDS = {
     'allow_authenticate_via_warp': _b('Let a WARP session satisfy authentication (overrides the organization setting).',
                                       types=_SH_MCP, zone_types=()),
     'allow_iframe': _b('Allow the application to be embedded in an iframe.', types=SELF_HOSTED_FAMILY, zone_types=_ZONE_SH),
-    'allowed_idps': _strs('UUIDs of the identity providers users may log in with (all when empty).', set_like=True,
+    'allowed_idps': _strs('UUIDs of the identity providers users may log in with (all when empty).', set_like=True, reference='idp',
                           types=_IDP_TYPES, zone_types=_ZONE_SH + ('saas',) + SINGLETONS),
     'app_launcher_logo_url': _s('URL of the logo shown in the App Launcher.', format='url', types=('app_launcher',),
                                 zone_types=()),
@@ -559,7 +561,7 @@ APP_FIELDS = {
                                        types=('app_launcher',), zone_types=()),
     'skip_interstitial': _b('Skip the interstitial page for non-browser clients.', types=SELF_HOSTED_FAMILY,
                             zone_types=_ZONE_SH),
-    'tags': _strs('Tag names of the application.', set_like=True, server_default=[],
+    'tags': _strs('Tag names of the application.', set_like=True, server_default=[], reference='tag',
                   types=SELF_HOSTED_FAMILY + ('saas', 'bookmark') + MCP_FAMILY, zone_types=()),
     'target_criteria': _dicts('Targets the application secures (infrastructure: SSH, rdp: RDP).', TARGET_CRITERIA_OPTIONS, set_like=True,
                               types=('infrastructure', 'rdp'), zone_types=(), required_types=('infrastructure', 'rdp')),

@@ -114,6 +114,7 @@ def create_under_limit(bench, fake, args, figures, claims):
     """Creation of M apps, the fake's rate limit on and the request budget set to it (through the action group's
     module_defaults: the role's own module_defaults for the bulk module would shadow an entry for that module)."""
     fake.reset(state=True, log=True, faults=True, config=False)
+    fake.seed(tags=['bench'])  # the API refuses applications that name a tag that does not exist
     fake.config(rate_limit={'limit': args.rate_limit, 'window': args.rate_window})
     created = [app(i, 'new') for i in range(args.create_apps)]
     create = bench.playbook('role create', [{
@@ -198,6 +199,7 @@ def main(argv=None):
         # 3. the same limit, the budget left at its default (above it): nothing fails
         if args.mismatch_apps:
             fake.reset(state=True, log=True, faults=True, config=False)
+            fake.seed(tags=['bench'])  # the API refuses applications that name a tag that does not exist
             fake.config(rate_limit={'limit': args.rate_limit, 'window': args.rate_window})
             mismatch = bench.playbook('role create default budget', ROLE,
                                       {'access_applications_list': [app(i, 'over') for i in range(args.mismatch_apps)]})

@@ -199,8 +199,9 @@ class FakeCloudflare:
     def reset(self, state=True, log=True, faults=True, config=True):
         return self.control('POST', 'reset', {'state': state, 'log': log, 'faults': faults, 'config': config})
 
-    def seed(self, apps=None, policies=None, account_id=None, zone_id=None, generate=None):
-        body = {'apps': apps or [], 'policies': policies or []}
+    def seed(self, apps=None, policies=None, account_id=None, zone_id=None, generate=None, **related):
+        """related: tags, groups, identity_providers, service_tokens (lists, see README.md)."""
+        body = dict(related, apps=apps or [], policies=policies or [])
         if zone_id:
             body['zone_id'] = zone_id
         elif account_id:

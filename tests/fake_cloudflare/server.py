@@ -80,6 +80,7 @@ def _import_project():
 
 
 _schema, _models, _compare = _import_project()
+_related = importlib.import_module('ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.related')
 
 # Error codes.  7003, 10000, 11010, 12045 and 12130 are codes seen from the real API; the others
 # are stand-ins (any code >= 1000 is valid in the failure envelope).
@@ -271,6 +272,7 @@ class Scope:
         self.app_policies = {}             # app id -> OrderedDict(policy id -> app-scoped policy, with precedence)
         self.links = {}                    # app id -> [{'id': reusable policy id, 'precedence': n}]
         self.policies = OrderedDict()      # reusable policies (accounts only)
+        _related.init_scope(self)          # groups; tags, idps, service_tokens (accounts only)
 
     def dump(self):
         out = {'apps': [copy.deepcopy(a) for a in self.apps.values()],
@@ -278,10 +280,11 @@ class Scope:
                'links': dict((k, copy.deepcopy(v)) for k, v in self.links.items() if v)}
         if self.kind == 'account':
             out['policies'] = [copy.deepcopy(p) for p in self.policies.values()]
+        out.update(_related.dump(self))
         return out
 
 
-class Store:
+class Store(_related.RelatedStore):
     """All state of the fake, guarded by one lock."""
 
     def __init__(self, account_ids, zone_ids, team_domain=DEFAULT_TEAM_DOMAIN):
@@ -445,6 +448,7 @@ class Store:
             raise ApiError.invalid(['type: %s applications cannot be created through the API' % body['type']])
         if scope.kind == 'zone' and not info.get('zone', True):
             raise ApiError.invalid(['type: %s applications cannot be created at zone scope' % body['type']])
+        self.check_references(scope, _related.references.app_references(body))
         return body
 
     @staticmethod
@@ -648,13 +652,14 @@ class Store:
 
     # -- policies -----------------------------------------------------------------------------
 
-    def _validate_policy(self, body, kind):
+    def _validate_policy(self, body, kind, scope):
         if not isinstance(body, dict):
             raise ApiError.invalid(['(body): must be a JSON object'])
         body = dict((k, v) for k, v in body.items() if k not in READ_ONLY_POLICY_FIELDS)
         errors = _models.validate_policy_request(body, kind)
         if errors:
             raise ApiError.invalid(errors)
+        self.check_references(scope, _related.references.policy_references(body))
         return body
 
     @staticmethod
@@ -665,7 +670,7 @@ class Store:
 
     def create_app_policy(self, scope, app_id, body):
         app = self.get_app(scope, app_id)
-        body = self._validate_policy(body, 'zone' if scope.kind == 'zone' else 'app')
+        body = self._validate_policy(body, 'zone' if scope.kind == 'zone' else 'app', scope)
         used = self._used_precedences(scope, app_id)
         precedence = body.pop('precedence', None)
         if precedence is None:
@@ -690,7 +695,7 @@ class Store:
     def update_app_policy(self, scope, app_id, policy_id, body):
         app = self.get_app(scope, app_id)
         previous = self.get_app_policy(scope, app_id, policy_id)
-        body = self._validate_policy(body, 'zone' if scope.kind == 'zone' else 'app')
+        body = self._validate_policy(body, 'zone' if scope.kind == 'zone' else 'app', scope)
         precedence = body.pop('precedence', None)
         if precedence is None:
             precedence = previous.get('precedence')
@@ -722,14 +727,14 @@ class Store:
         return policy
 
     def create_policy(self, scope, body):
-        body = self._validate_policy(body, 'reusable')
+        body = self._validate_policy(body, 'reusable', scope)
         policy = self.policy_record(body, 'reusable')
         scope.policies[policy['id']] = policy
         return policy
 
     def update_policy(self, scope, policy_id, body):
         previous = self.get_policy(scope, policy_id)
-        body = self._validate_policy(body, 'reusable')
+        body = self._validate_policy(body, 'reusable', scope)
         policy = self.policy_record(body, 'reusable', previous=previous)
         scope.policies[policy_id] = policy
         return policy
@@ -771,6 +776,7 @@ class Store:
                 raise
 
     def _seed(self, scope, data):
+        related = self.seed_related(scope, data)
         policies = []
         for body in data.get('policies') or []:
             if scope.kind != 'account':
@@ -787,12 +793,13 @@ class Store:
             for number in range(start, start + int(generate.get('count', 0))):
                 bodies.append(json.loads(template.replace('{i}', str(number))))
         apps = [self._seed_app(scope, body) for body in bodies]
-        return {'apps': [self.app_view(scope, app) for app in apps],
-                'policies': [self.policy_view(scope, policy) for policy in policies]}
+        return dict(related, apps=[self.app_view(scope, app) for app in apps],
+                    policies=[self.policy_view(scope, policy) for policy in policies])
 
     def _seed_app(self, scope, body):
         if not isinstance(body, dict) or not body.get('type'):
             raise ValueError('every seeded app needs a type: %r' % (body,))
+        self.ensure_tags(scope, body.get('tags') if scope.kind == 'account' else None)
         app, dummy = self._materialize(scope, body)
         app.update(dict((k, body[k]) for k in READ_ONLY_APP_FIELDS if body.get(k)))
         scope.apps[app['id']] = app
@@ -879,7 +886,7 @@ class Outcome:
         self.action = action
 
 
-class FakeCloudflareApi:
+class FakeCloudflareApi(_related.RelatedRoutes):
     """Request processing: faults, latency, rate limit, auth, routing; plus the control plane."""
 
     ROUTES = [
@@ -892,7 +899,7 @@ class FakeCloudflareApi:
         (re.compile(r'^/(accounts)/([^/]+)/access/policies$'), 'policies', ('GET', 'POST')),
         (re.compile(r'^/(accounts)/([^/]+)/access/policies/([^/]+)$'), 'policy', ('GET', 'PUT', 'DELETE')),
         (re.compile(r'^/(zones)/([^/]+)$'), 'zone', ('GET',)),
-    ]
+    ] + _related.ROUTES
 
     def __init__(self, args):
         self.args = args
@@ -1344,6 +1351,9 @@ def _watch_parent(pid, stop):
     while _alive(pid):
         time.sleep(0.5)
     stop()
+
+
+_related.bind(sys.modules[__name__])
 
 
 def main(argv=None):

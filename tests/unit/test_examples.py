@@ -132,7 +132,8 @@ def _linked(state, fake, app):
 
 def prepare_access_application(fake):
     seeded = fake.seed(policies=[{'name': 'Engineers', 'decision': 'allow',
-                                  'include': [{'email_domain': {'domain': 'example.com'}}]}])
+                                  'include': [{'email_domain': {'domain': 'example.com'}}]}],
+                       tags=['observability'])  # the API refuses tags that do not exist
     return {'engineers_policy_id': seeded['policies'][0]['id']}
 
 

@@ -46,6 +46,8 @@ def test_server_defaults_are_filled_in(fake_cloudflare):
 
 def test_set_like_lists_come_back_sorted(fake_cloudflare):
     idp_b, idp_a = 'bbbbbbbb-0000-4000-8000-000000000000', 'aaaaaaaa-0000-4000-8000-000000000000'
+    fake_cloudflare.seed(tags=['zeta', 'alpha'], identity_providers=[{'id': idp_b, 'name': 'b', 'type': 'okta'},
+                                                                     {'id': idp_a, 'name': 'a', 'type': 'github'}])
     app = _create(fake_cloudflare, dict(SH, tags=['zeta', 'alpha'], allowed_idps=[idp_b, idp_a], custom_pages=['p2', 'p1']))
     assert app['tags'] == ['alpha', 'zeta'] and app['allowed_idps'] == [idp_a, idp_b] and app['custom_pages'] == ['p1', 'p2']
 
@@ -80,6 +82,7 @@ def test_linked_domain_fields(fake_cloudflare):
 
 def test_put_is_a_full_replacement(fake_cloudflare):
     fake = fake_cloudflare
+    fake.seed(tags=['a'])
     app = _create(fake, dict(SH, session_duration='1h', custom_deny_url='https://deny.example.com', tags=['a'],
                              app_launcher_visible=False))
     replaced = _put(fake, app['id'], SH)

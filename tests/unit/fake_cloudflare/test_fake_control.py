@@ -87,9 +87,9 @@ def test_state_holds_secrets(fake_cloudflare):
     state = fake.state()
     assert set(state) == set(('accounts', 'zones'))
     account = state['accounts'][fake.account_id]
-    assert set(account) == set(('apps', 'app_policies', 'links', 'policies'))
+    assert set(account) == set(('apps', 'app_policies', 'links', 'policies', 'groups', 'tags', 'idps', 'service_tokens'))
     assert account['apps'][0]['saas_app']['client_secret']
-    assert set(state['zones'][fake.zone_id]) == set(('apps', 'app_policies', 'links'))
+    assert set(state['zones'][fake.zone_id]) == set(('apps', 'app_policies', 'links', 'groups'))
 
 
 def test_fault_status_with_retry_after(fake_cloudflare):

@@ -66,9 +66,16 @@ def fake():
         yield server
 
 
+# The account's identity providers and tags: the API refuses applications naming unknown ones
+ACCOUNT_OBJECTS = {'identity_providers': [{'id': 'idp-1', 'name': 'Okta', 'type': 'okta'},
+                                          {'id': 'idp-2', 'name': 'GitHub', 'type': 'github'}],
+                   'tags': ['a', 'b', 'c', 'observability']}
+
+
 @pytest.fixture(autouse=True)
 def clean(fake):
     fake.reset()
+    fake.seed(**ACCOUNT_OBJECTS)
     yield
     fake.clear_faults()
 

@@ -204,6 +204,7 @@ def test_argument_spec_errors_come_before_any_request(fake):
 
 
 def test_github_organization_option_is_sent_with_its_api_key(fake):
+    fake.seed(identity_providers=[{'id': 'idp', 'name': 'GitHub', 'type': 'github'}])
     args = connection(fake, type='self_hosted', name='gh', domain='gh.example.com', policies=[
         {'name': 'devs', 'decision': 'allow',
          'include': [{'github_organization': {'name': 'acme', 'identity_provider_id': 'idp'}}]}])
@@ -217,6 +218,7 @@ def test_github_organization_option_is_sent_with_its_api_key(fake):
 
 
 def test_azure_ad_alias_is_accepted(fake):
+    fake.seed(identity_providers=[{'id': 'idp', 'name': 'Azure', 'type': 'azureAD'}])
     result = run_module(connection(fake, type='self_hosted', name='az', domain='az.example.com', policies=[
         {'name': 'staff', 'decision': 'allow', 'include': [{'azure_ad': {'id': 'g', 'identity_provider_id': 'idp'}}]}]))
     assert result.rc == 0, result.get('msg')
