@@ -19,7 +19,7 @@ import time
 
 import pytest
 
-from ansible.module_utils.testing import patch_module_args
+from ansible_collections.zerotrust.cloudflare.tests.unit.compat.module_args import patch_module_args
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 

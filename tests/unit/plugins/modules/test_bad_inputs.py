@@ -19,7 +19,7 @@ import json
 
 import pytest
 
-from ansible.module_utils.testing import patch_module_args
+from ansible_collections.zerotrust.cloudflare.tests.unit.compat.module_args import patch_module_args
 
 from ansible_collections.zerotrust.cloudflare.plugins.modules import (
     access_application, access_application_bulk, access_application_info, access_policy)
