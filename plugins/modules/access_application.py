@@ -2314,7 +2314,7 @@ application:
           type: str
         type:
           description:
-          - Kind of destination.
+          - Kind of destination (C(public) when omitted).
           returned: when set
           type: str
         uri:
@@ -2598,7 +2598,7 @@ application:
           type: dict
         decision:
           description:
-          - What the policy does (inline policies).
+          - What the policy does (inline policies). Infrastructure applications take only C(allow).
           returned: when set
           type: str
         exclude:

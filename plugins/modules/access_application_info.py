@@ -260,7 +260,7 @@ applications:
           type: str
         type:
           description:
-          - Kind of destination.
+          - Kind of destination (C(public) when omitted).
           returned: when set
           type: str
         uri:
@@ -544,7 +544,7 @@ applications:
           type: dict
         decision:
           description:
-          - What the policy does (inline policies).
+          - What the policy does (inline policies). Infrastructure applications take only C(allow).
           returned: when set
           type: str
         exclude:

@@ -1265,7 +1265,7 @@ policy:
       type: str
     decision:
       description:
-      - What the policy does (inline policies).
+      - What the policy does (inline policies). Infrastructure applications take only C(allow).
       returned: when set
       type: str
     exclude:
