@@ -46,6 +46,7 @@ ANSIBLE_DOCS = 'https://docs.ansible.com/projects/ansible/devel/'
 ANSIBLE_LABELS = {
     'common_return_values': ('reference_appendices/common_return_values.html', 'Return Values'),
     'ansible_configuration_settings': ('reference_appendices/config.html', 'Ansible Configuration Settings'),
+    'action_plugins': ('plugins/action.html', 'Action plugins'),
 }
 LINK = re.compile(r'`([^`<]+?)\s*<([^`>]+)>`__')
 
