@@ -114,6 +114,10 @@ def option_doc(spec, schema, top=False, name=None):
         doc['suboptions'] = dict((v.get('option', k), option_doc(v, schema, name=k)) for k, v in spec['options'].items())
         if schema.optional_key(spec):
             doc['suboptions'][spec['variants']['key']].pop('required', None)
+        for key in spec.get('one_of', ()):
+            doc['suboptions'][key].pop('required', None)
+        if spec.get('one_of'):
+            doc['description'].append('Give exactly one of %s.' % ', '.join('O(%s)' % key for key in spec['one_of']))
     return doc
 
 

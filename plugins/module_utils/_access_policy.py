@@ -11,9 +11,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _compare, _models, _schema
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _compare, _models, _references, _schema
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import (
-    ApplicationError, ApplicationManager, create_once, delete_if_exists)
+    ApplicationError, ApplicationManager, create_once, delete_if_exists, resolve_references)
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import CloudflareAPIError, CloudflareError
 
 FIELDS = _schema.POLICY_FIELDS
@@ -31,6 +31,7 @@ class PolicyManager(object):
         self.account_id = account_id
         self.base = '/accounts/%s/access/policies' % account_id
         self.warn = warn or (lambda msg: None)
+        self.resolver = _references.Resolver(client, account_id)
 
     def find(self, policy_id=None, name=None):
         if policy_id:
@@ -51,12 +52,15 @@ class PolicyManager(object):
 
     def run(self, params, state='present', check_mode=False, detach=False):
         desired = _schema.to_api(_compare.strip_none(dict((k, params.get(k)) for k in FIELDS if params.get(k) is not None)), FIELDS)
-        errors = _models.validate_policy_request(desired, 'reusable', partial=True)
+        # group, IdP and service token names in the rules are resolved after this check: checked as ids would be
+        errors = _models.validate_policy_request(
+            _references.with_placeholder_ids(desired, _references.policy_references), 'reusable', partial=True)
         if errors:
             raise ApplicationError('invalid options: ' + '; '.join(errors), errors=errors)
         current = self.find(params.get('policy_id'), desired.get('name'))
         if state == 'absent':
             return self._absent(current, check_mode, detach)
+        desired = resolve_references(self.resolver, desired, _references.policy_references)
         if current is None and params.get('policy_id'):
             raise ApplicationError('no reusable policy with id %s exists' % params['policy_id'])
         if current is None:

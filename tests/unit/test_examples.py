@@ -133,8 +133,9 @@ def _linked(state, fake, app):
 def prepare_access_application(fake):
     seeded = fake.seed(policies=[{'name': 'Engineers', 'decision': 'allow',
                                   'include': [{'email_domain': {'domain': 'example.com'}}]}],
-                       tags=['observability'])  # the API refuses tags that do not exist
-    return {'engineers_policy_id': seeded['policies'][0]['id']}
+                       tags=['observability'],  # the API refuses tags that do not exist (logs: the example creates it)
+                       identity_providers=[{'name': 'GitHub', 'type': 'github'}])
+    return {'engineers_policy_id': seeded['policies'][0]['id'], 'github_idp_id': seeded['identity_providers'][0]['id']}
 
 
 def check_access_application(fake, state, playdir, extra):
@@ -145,6 +146,10 @@ def check_access_application(fake, state, playdir, extra):
     assert grafana['session_duration'] == '8h'
     assert grafana['tags'] == ['observability']
     assert _linked(state, fake, grafana) == ([extra['engineers_policy_id']], [])
+
+    kibana = _one(state, fake, 'Kibana')  # by name: the policy, the identity provider; the missing tag created
+    assert kibana['tags'] == ['logs', 'observability'] and kibana['allowed_idps'] == [extra['github_idp_id']]
+    assert _linked(state, fake, kibana) == ([extra['engineers_policy_id']], [])
 
     wiki = _one(state, fake, 'Internal wiki')
     assert [d['type'] for d in wiki['destinations']] == ['public', 'private']
@@ -170,16 +175,22 @@ def check_access_application(fake, state, playdir, extra):
 
 
 def prepare_access_application_bulk(fake):
-    fake.seed(apps=[{'type': 'self_hosted', 'name': 'Old tool', 'domain': 'old-tool.example.com'}])
-    return {}
+    seeded = fake.seed(apps=[{'type': 'self_hosted', 'name': 'Old tool', 'domain': 'old-tool.example.com'}],
+                       policies=[{'name': 'Allow engineers', 'decision': 'allow',
+                                  'include': [{'email_domain': {'domain': 'example.com'}}]}],
+                       identity_providers=[{'name': 'GitHub', 'type': 'github'}])
+    return {'policy_id': seeded['policies'][0]['id'], 'github_idp_id': seeded['identity_providers'][0]['id']}
 
 
 def check_access_application_bulk(fake, state, playdir, extra):
-    del playdir, extra
+    del playdir
     for name, domain in (('Grafana', 'grafana.example.com'), ('Kibana', 'kibana.example.com')):
         app = _one(state, fake, name)
         assert app['domain'] == domain and app['session_duration'] == '12h', app
     assert _by_name(state, fake, 'Old tool') == [], 'the example deletes Old tool'
+    wiki = _one(state, fake, 'Wiki')
+    assert wiki['tags'] == ['docs'] and wiki['allowed_idps'] == [extra['github_idp_id']]
+    assert _linked(state, fake, wiki) == ([extra['policy_id']], [])
 
 
 def prepare_access_application_info(fake):
