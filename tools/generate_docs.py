@@ -117,7 +117,7 @@ def option_doc(spec, schema, top=False, name=None):
         for key in spec.get('one_of', ()):
             doc['suboptions'][key].pop('required', None)
         if spec.get('one_of'):
-            doc['description'].append('Give exactly one of %s.' % ', '.join('O(%s)' % key for key in spec['one_of']))
+            doc['description'].append('Give exactly one of %s.' % ', '.join('C(%s)' % key for key in spec['one_of']))
     return doc
 
 

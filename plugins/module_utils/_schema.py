@@ -154,7 +154,7 @@ _IDP = _s('UUID or name of the identity provider (a value that is not a UUID is 
 RULE_KINDS = {
     'group': _dict('Members of an Access group.', {
         'id': _s('UUID of the Access group.', required=True, reference='group'),
-        'name': _s('Name of the Access group, instead of O(id): resolved to its id (it must name exactly one group).',
+        'name': _s('Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).',
                    name_of='group')}, one_of=('id', 'name')),
     'any_valid_service_token': _dict('Any valid Access service token (an empty dict).', {}),
     'auth_context': _dict('An Azure AD authentication context.', {
@@ -184,8 +184,9 @@ RULE_KINDS = {
         'team': _s('Name of a team of the organization.')}, option='github_organization'),
     'gsuite': _dict('Members of a Google Workspace group.', {
         'email': _s('Email of the Google Workspace group.', required=True), 'identity_provider_id': _IDP}),
-    'login_method': _dict('A login method (identity provider).', {'id': _s('UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).',
-                                                                         required=True, reference='idp')}),
+    'login_method': _dict('A login method (identity provider).', {
+        'id': _s('UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).',
+                 required=True, reference='idp')}),
     'ip_list': _dict('IPs of a Zero Trust list.', {'id': _s('UUID of the list.', required=True)}),
     'ip': _dict('An IP address or CIDR range; a single address is stored as C(/32) (IPv6 C(/128)).', {
         'ip': _s('IPv4 or IPv6 address or CIDR range.', required=True, cidr=True, format='cidr')}),
@@ -201,7 +202,7 @@ RULE_KINDS = {
         'identity_provider_id': _IDP}),
     'service_token': _dict('One Access service token.', {
         'token_id': _s('UUID of the service token.', required=True, reference='service_token'),
-        'name': _s('Name of the service token, instead of O(token_id): resolved to its id (it must name exactly one token).',
+        'name': _s('Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).',
                    name_of='service_token')}, one_of=('token_id', 'name')),
     'linked_app_token': _dict('OAuth tokens of a linked application (non_identity or bypass decisions).', {
         'app_uid': _s('UUID of the linked Access application.', required=True)}),
@@ -507,7 +508,8 @@ APP_FIELDS = {
     'allow_authenticate_via_warp': _b('Let a WARP session satisfy authentication (overrides the organization setting).',
                                       types=_SH_MCP, zone_types=()),
     'allow_iframe': _b('Allow the application to be embedded in an iframe.', types=SELF_HOSTED_FAMILY, zone_types=_ZONE_SH),
-    'allowed_idps': _strs('UUIDs or names of the identity providers users may log in with (all when empty); a value that is not a UUID is a name, resolved to its id.', set_like=True, reference='idp',
+    'allowed_idps': _strs('UUIDs or names of the identity providers users may log in with (all when empty); a value that '
+                          'is not a UUID is a name, resolved to its id.', set_like=True, reference='idp',
                           types=_IDP_TYPES, zone_types=_ZONE_SH + ('saas',) + SINGLETONS),
     'app_launcher_logo_url': _s('URL of the logo shown in the App Launcher.', format='url', types=('app_launcher',),
                                 zone_types=()),
@@ -548,7 +550,8 @@ APP_FIELDS = {
     'path_cookie_attribute': _b('Scope the cookie to the application path.', server_default=False,
                                 types=SELF_HOSTED_FAMILY, zone_types=()),
     'policies': _dicts('Policies of the application, in ascending order of precedence: links to reusable policies '
-                       '(C(id), or C(name) alone: the reusable policy of that name, with optional C(precedence)) or inline policies (C(name), C(decision), C(include) ...). '
+                       '(C(id), or C(name) alone: the reusable policy of that name, with optional C(precedence)) or '
+                       'inline policies (C(name), C(decision), C(include) ...). '
                        'The two kinds cannot be mixed. Infrastructure applications take inline policies only. When '
                        'omitted, the policies are not managed.',
                        policy_options(with_link=True), policy_list=True, types=CREATABLE_TYPES, zone_types=()),

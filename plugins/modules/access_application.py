@@ -725,7 +725,7 @@ options:
           group:
             description:
             - Members of an Access group.
-            - Give exactly one of O(id), O(name).
+            - Give exactly one of C(id), C(name).
             suboptions:
               id:
                 description:
@@ -733,7 +733,7 @@ options:
                 type: str
               name:
                 description:
-                - 'Name of the Access group, instead of O(id): resolved to its id (it must name exactly one group).'
+                - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
                 type: str
             type: dict
           gsuite:
@@ -850,11 +850,11 @@ options:
           service_token:
             description:
             - One Access service token.
-            - Give exactly one of O(token_id), O(name).
+            - Give exactly one of C(token_id), C(name).
             suboptions:
               name:
                 description:
-                - 'Name of the service token, instead of O(token_id): resolved to its id (it must name exactly one token).'
+                - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
                 type: str
               token_id:
                 description:
@@ -1060,7 +1060,7 @@ options:
           group:
             description:
             - Members of an Access group.
-            - Give exactly one of O(id), O(name).
+            - Give exactly one of C(id), C(name).
             suboptions:
               id:
                 description:
@@ -1068,7 +1068,7 @@ options:
                 type: str
               name:
                 description:
-                - 'Name of the Access group, instead of O(id): resolved to its id (it must name exactly one group).'
+                - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
                 type: str
             type: dict
           gsuite:
@@ -1185,11 +1185,11 @@ options:
           service_token:
             description:
             - One Access service token.
-            - Give exactly one of O(token_id), O(name).
+            - Give exactly one of C(token_id), C(name).
             suboptions:
               name:
                 description:
-                - 'Name of the service token, instead of O(token_id): resolved to its id (it must name exactly one token).'
+                - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
                 type: str
               token_id:
                 description:
@@ -1440,7 +1440,7 @@ options:
           group:
             description:
             - Members of an Access group.
-            - Give exactly one of O(id), O(name).
+            - Give exactly one of C(id), C(name).
             suboptions:
               id:
                 description:
@@ -1448,7 +1448,7 @@ options:
                 type: str
               name:
                 description:
-                - 'Name of the Access group, instead of O(id): resolved to its id (it must name exactly one group).'
+                - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
                 type: str
             type: dict
           gsuite:
@@ -1565,11 +1565,11 @@ options:
           service_token:
             description:
             - One Access service token.
-            - Give exactly one of O(token_id), O(name).
+            - Give exactly one of C(token_id), C(name).
             suboptions:
               name:
                 description:
-                - 'Name of the service token, instead of O(token_id): resolved to its id (it must name exactly one token).'
+                - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
                 type: str
               token_id:
                 description:

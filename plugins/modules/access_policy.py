@@ -302,7 +302,7 @@ options:
       group:
         description:
         - Members of an Access group.
-        - Give exactly one of O(id), O(name).
+        - Give exactly one of C(id), C(name).
         suboptions:
           id:
             description:
@@ -310,7 +310,7 @@ options:
             type: str
           name:
             description:
-            - 'Name of the Access group, instead of O(id): resolved to its id (it must name exactly one group).'
+            - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
             type: str
         type: dict
       gsuite:
@@ -427,11 +427,11 @@ options:
       service_token:
         description:
         - One Access service token.
-        - Give exactly one of O(token_id), O(name).
+        - Give exactly one of C(token_id), C(name).
         suboptions:
           name:
             description:
-            - 'Name of the service token, instead of O(token_id): resolved to its id (it must name exactly one token).'
+            - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
             type: str
           token_id:
             description:
@@ -631,7 +631,7 @@ options:
       group:
         description:
         - Members of an Access group.
-        - Give exactly one of O(id), O(name).
+        - Give exactly one of C(id), C(name).
         suboptions:
           id:
             description:
@@ -639,7 +639,7 @@ options:
             type: str
           name:
             description:
-            - 'Name of the Access group, instead of O(id): resolved to its id (it must name exactly one group).'
+            - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
             type: str
         type: dict
       gsuite:
@@ -756,11 +756,11 @@ options:
       service_token:
         description:
         - One Access service token.
-        - Give exactly one of O(token_id), O(name).
+        - Give exactly one of C(token_id), C(name).
         suboptions:
           name:
             description:
-            - 'Name of the service token, instead of O(token_id): resolved to its id (it must name exactly one token).'
+            - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
             type: str
           token_id:
             description:
@@ -1006,7 +1006,7 @@ options:
       group:
         description:
         - Members of an Access group.
-        - Give exactly one of O(id), O(name).
+        - Give exactly one of C(id), C(name).
         suboptions:
           id:
             description:
@@ -1014,7 +1014,7 @@ options:
             type: str
           name:
             description:
-            - 'Name of the Access group, instead of O(id): resolved to its id (it must name exactly one group).'
+            - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
             type: str
         type: dict
       gsuite:
@@ -1131,11 +1131,11 @@ options:
       service_token:
         description:
         - One Access service token.
-        - Give exactly one of O(token_id), O(name).
+        - Give exactly one of C(token_id), C(name).
         suboptions:
           name:
             description:
-            - 'Name of the service token, instead of O(token_id): resolved to its id (it must name exactly one token).'
+            - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
             type: str
           token_id:
             description:
