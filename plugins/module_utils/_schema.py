@@ -291,6 +291,17 @@ def policy_options(with_link=True):
 POLICY_FIELDS = policy_options(with_link=False)
 REUSABLE_POLICY_REQUIRED = ('name', 'decision', 'include')
 
+# Access groups: a name and the rule lists of policies (account and zone scope); is_default only at account scope.
+# is_default is write-only: the API's response schema gives it another shape, so it is sent, never compared.
+GROUP_FIELDS = dict([('name', _s('Name of the Access group (required to create one).'))]
+                    + [(key, POLICY_FIELDS[key]) for key in ('include', 'exclude', 'require')]
+                    + [('is_default', _b('Make this group the account\'s default group (account scope only). Sent when set, '
+                                         'never compared: Cloudflare does not return it.', write_only=True))])
+GROUP_REQUIRED = ('name', 'include')
+
+# Access tags (addressed by name: the name is the whole object)
+TAG_FIELDS = {'name': _s('Name of the tag. Tags are addressed by name, so a name identifies one tag.', required=True)}
+
 # ---------------------------------------------------------------------------------------------
 # Nested application objects
 # ---------------------------------------------------------------------------------------------
