@@ -37,7 +37,7 @@ class Resource(object):
     creation needs; result: the key of the module result."""
 
     def __init__(self, kind, title, path, fields, result, key='id', zone_scope=False, walker=None, required=(),
-                 per_page=1000, namer=None, server_fields=('id', 'created_at', 'updated_at')):
+                 per_page=1000, namer=None, server_fields=('id', 'created_at', 'updated_at'), validate=None):
         self.kind = kind
         self.title = title
         self.path = path
@@ -50,14 +50,29 @@ class Resource(object):
         self.per_page = per_page
         self.namer = namer  # the Resolver method that writes unique names for ids in an exported body
         self.server_fields = server_fields  # set by Cloudflare: returned, never exported
+        # validate(body, partial) -> errors: the task's options before any request (partial, names as ids would be),
+        # and the whole body before it is written
+        self.validate = validate
+
+
+def _policy_errors(body, partial):
+    return _models.validate_policy_request(body, 'reusable', partial=partial)
+
+
+def _group_errors(body, partial):
+    """A group's rules are a policy's: checked as those of a reusable policy."""
+    rules = dict((k, body[k]) for k in ('include', 'exclude', 'require') if k in body)
+    return _models.validate_policy_request(dict(rules, name='-', decision='allow'), 'reusable', partial=partial)
 
 
 TAG = Resource('tag', 'tag', 'access/tags', _schema.TAG_FIELDS, 'tag', key='name', required=('name',), per_page=50)
 GROUP = Resource('group', 'Access group', 'access/groups', _schema.GROUP_FIELDS, 'group', zone_scope=True,
-                 walker=_references.group_references, required=_schema.GROUP_REQUIRED, namer='name_group')
+                 walker=_references.group_references, required=_schema.GROUP_REQUIRED, namer='name_group',
+                 validate=_group_errors)
 POLICY = Resource('policy', 'reusable policy', 'access/policies', _schema.POLICY_FIELDS, 'policy',
                   walker=_references.policy_references, required=_schema.REUSABLE_POLICY_REQUIRED, per_page=100,
-                  namer='name_policy', server_fields=('id', 'created_at', 'updated_at', 'reusable', 'app_count'))
+                  namer='name_policy', server_fields=('id', 'created_at', 'updated_at', 'reusable', 'app_count'),
+                  validate=_policy_errors)
 
 
 class ResourceManager(object):
@@ -108,14 +123,27 @@ class ResourceManager(object):
 
     # -- planning -----------------------------------------------------------------------------
 
-    def desired(self, params):
+    def options(self, params):
+        """The API fields a task sets (None: not managed), checked before any request."""
         fields = self.resource.fields
         desired = _schema.to_api(_compare.strip_none(dict((k, params.get(_schema.option_name(k, s)))
                                                           for k, s in fields.items()
                                                           if params.get(_schema.option_name(k, s)) is not None)), fields)
+        if self.resource.validate:
+            checked = _references.with_placeholder_ids(desired, self.resource.walker) if self.resource.walker else desired
+            self._check(checked, partial=True, what='invalid options')
+        return desired
+
+    def desired(self, params):
+        desired = self.options(params)
         if self.resource.walker:
             desired = resolve_references(self.resolver, desired, self.resource.walker)
         return desired
+
+    def _check(self, body, partial, what):
+        errors = self.resource.validate(body, partial) if self.resource.validate else []
+        if errors:
+            raise ApplicationError('%s: %s' % (what, '; '.join(errors)), errors=errors)
 
     def view(self, desired, obj):
         fields = self.resource.fields
@@ -128,6 +156,7 @@ class ResourceManager(object):
             if missing:
                 raise ApplicationError('cannot create the %s: %s %s required' % (
                     self.resource.title, ', '.join(missing), 'is' if len(missing) == 1 else 'are'))
+            self._check(desired, partial=False, what='cannot create the %s' % self.resource.title)
             return 'create', copy.deepcopy(desired), {}, self.view(desired, desired)
         fields = self.resource.fields
         # write-only fields (is_default) are sent with a write, never compared: Cloudflare does not return them
@@ -135,8 +164,9 @@ class ResourceManager(object):
         before = self.view(desired, current)
         if not changed:
             return 'none', None, before, before
-        body = _compare.merge(dict((k, copy.deepcopy(v)) for k, v in current.items() if k in fields and v is not None),
-                              desired, fields)
+        # (the fields of the self_hosted context: every policy option but the infrastructure-only ones)
+        body = _compare.merge(_compare.prune(current, fields, 'self_hosted'), desired, fields)
+        self._check(body, partial=False, what='the updated %s would be invalid' % self.resource.title)
         return 'update', body, before, self.view(desired, dict(current, **body))
 
     # -- applying -----------------------------------------------------------------------------
@@ -174,6 +204,7 @@ class ResourceManager(object):
         """One task: present (create or update what differs) or absent; returns the module result."""
         result_key = self.resource.result
         name = params.get('name')
+        self.options(params)  # every option checked before the first request, whatever the state
         if state == 'absent':
             current = self.find(object_id, name)
             if current is None:
@@ -222,16 +253,10 @@ def run_info_module(base, resource, id_option):
 # ------------------------------------------------------------------------------------------- groups
 
 def group_errors(params, zone):
-    """Errors of an access_group task before any request (rules as a reusable policy's, names as ids would be)."""
-    errors = []
+    """Errors of an access_group task that depend on its scope (the rules are checked by the engine)."""
     if zone and params.get('is_default') is not None:
-        errors.append('is_default: Access groups at zone scope have no default group (account scope only)')
-    rules = dict((k, params[k]) for k in ('include', 'exclude', 'require') if params.get(k) is not None)
-    if rules:
-        body = _schema.to_api(_compare.strip_none(rules), _schema.GROUP_FIELDS)
-        body = _references.with_placeholder_ids(body, _references.group_references)
-        errors.extend(_models.validate_policy_request(dict(body, name='-', decision='allow'), 'reusable', partial=True))
-    return errors
+        return ['is_default: Access groups at zone scope have no default group (account scope only)']
+    return []
 
 
 def run_group_module(base):

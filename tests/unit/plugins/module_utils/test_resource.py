@@ -115,7 +115,9 @@ def test_zone_groups_live_at_the_zone(fake):
     assert zone.run({'name': 'Zone people', 'include': [{'everyone': {}}]})['changed'] is True
     assert writes(fake) == [('POST', 'groups')] and '/zones/' in fake.log()['requests'][-1]['path']
     assert group_errors({'is_default': True}, zone=True) and not group_errors({'is_default': True}, zone=False)
-    assert group_errors({'include': [{'ip': {'ip': 'not an ip'}}]}, zone=False)
+    with pytest.raises(ApplicationError) as caught:  # the rules are checked before any request
+        zone.run({'name': 'Bad', 'include': [{'ip': {'ip': 'not an ip'}}]})
+    assert 'include[0].ip.ip' in caught.value.msg and writes(fake) == [('POST', 'groups')]
 
 
 # ------------------------------------------------------------------------------------------- export
