@@ -114,6 +114,10 @@ def option_doc(spec, schema, top=False, name=None):
         doc['suboptions'] = dict((v.get('option', k), option_doc(v, schema, name=k)) for k, v in spec['options'].items())
         if schema.optional_key(spec):
             doc['suboptions'][spec['variants']['key']].pop('required', None)
+        for key in spec.get('one_of', ()):
+            doc['suboptions'][key].pop('required', None)
+        if spec.get('one_of'):
+            doc['description'].append('Give exactly one of %s.' % ', '.join('C(%s)' % key for key in spec['one_of']))
     return doc
 
 
@@ -167,6 +171,7 @@ def targets(schema):
     return {
         os.path.join(ROOT, 'plugins', 'modules', 'access_application.py'): render(schema.APP_FIELDS, schema),
         os.path.join(ROOT, 'plugins', 'modules', 'access_policy.py'): render(schema.POLICY_FIELDS, schema, top=False),
+        os.path.join(ROOT, 'plugins', 'modules', 'access_group.py'): render(schema.GROUP_FIELDS, schema, top=False),
     }
 
 
@@ -178,6 +183,14 @@ def contains_targets(schema):
         os.path.join(ROOT, 'plugins', 'modules', 'access_application_info.py'): app_contains,
         os.path.join(ROOT, 'plugins', 'modules', 'access_policy.py'): render_contains(
             schema.POLICY_FIELDS, schema, ('id', 'created_at', 'updated_at', 'reusable', 'app_count'), application=False),
+        os.path.join(ROOT, 'plugins', 'modules', 'access_policy_info.py'): render_contains(
+            schema.POLICY_FIELDS, schema, ('id', 'created_at', 'updated_at', 'reusable', 'app_count'), application=False),
+        os.path.join(ROOT, 'plugins', 'modules', 'access_group_info.py'): render_contains(
+            dict((k, v) for k, v in schema.GROUP_FIELDS.items() if not v.get('write_only')), schema,
+            ('id', 'created_at', 'updated_at'), application=False),
+        os.path.join(ROOT, 'plugins', 'modules', 'access_group.py'): render_contains(
+            dict((k, v) for k, v in schema.GROUP_FIELDS.items() if not v.get('write_only')), schema,
+            ('id', 'created_at', 'updated_at'), application=False),
     }
 
 

@@ -17,7 +17,7 @@ import copy
 import threading
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _compare, _schema, _validate
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _models
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _models, _references
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import (
     CloudflareAPIError, CloudflareError, CloudflareOutcomeUnknownError)
 
@@ -94,7 +94,8 @@ def input_errors(desired, app_type, scope):
         return ['type: %r is not an application type' % app_type]
     if not _schema.APP_TYPES[app_type]['creatable']:
         return []
-    body = dict(desired, type=app_type)
+    # names of tags, policies, groups, IdPs and service tokens are resolved later: checked here as ids would be
+    body = _references.with_placeholder_ids(dict(desired, type=app_type), _references.app_references)
     return _models.validate_app_request(body, scope, partial=True)
 
 
@@ -105,6 +106,29 @@ def delete_if_exists(client, path):
     except CloudflareAPIError as exc:
         if exc.status != 404:
             raise
+
+
+def resolve_references(resolver, body, walker):
+    """`body` with the names it refers to replaced by ids (one list request per kind, shared by a run)."""
+    try:
+        return resolver.resolve(body, walker)
+    except _references.ReferenceResolutionError as exc:
+        raise ApplicationError('unknown or ambiguous references: ' + '; '.join(exc.problems), errors=exc.problems)
+
+
+def create_missing_tags(client, resolver, names, check_mode):
+    """Create the tags that applications name and that do not exist yet (one POST each); check mode only reports."""
+    for name in names:
+        if check_mode:
+            continue
+
+        def lookup(name=name):
+            resolver.forget('tag')
+            return ([t for t in resolver.objects('tag') if t.get('name') == name] or [None])[0]
+        created = create_once(client, resolver.path('tag'), {'name': name}, lookup)
+        if not any(t.get('name') == name for t in resolver.objects('tag')):
+            resolver.add('tag', created or {'name': name})
+    return list(names)
 
 
 def create_once(client, path, body, lookup, on_found=None, attempts=3):
@@ -181,6 +205,7 @@ class Plan(object):
         self.after = after or {}
         self.changed_fields = changed_fields or []
         self.desired = {}
+        self.missing_tags = []  # tags the body names that do not exist yet: created before it is written
         self.update_secrets = None
         self.move_from = None  # path of the same application at the other scope, deleted after the creation
 
@@ -201,6 +226,8 @@ class ApplicationManager(object):
         self.base = ('/zones/%s/access/apps' % zone_id) if zone_id else ('/accounts/%s/access/apps' % account_id)
         self.update_secrets = update_secrets
         self.warn = warn or (lambda msg: None)
+        # names -> ids of tags, policies, groups, IdPs and service tokens: each kind listed at most once per run
+        self.resolver = _references.Resolver(client, account_id, zone_id)
 
     # ------------------------------------------------------------------------------- reading
 
@@ -508,10 +535,14 @@ class ApplicationManager(object):
                 errors = input_errors(desired, current.get('type'), self.scope)
                 if errors:
                     raise ApplicationError('invalid options: ' + '; '.join(errors), errors=errors)
+            desired = resolve_references(self.resolver, desired, _references.app_references)
             plan = self.plan_present(desired, current, allow_recreate=params.get('allow_recreate'),
                                      update_secrets=params.get('update_secrets'))
             if plan.action == 'create' and index is None:
                 self._check_scope_move(plan, app_type, name, domain, params.get('allow_recreate'))
+            new_tags = [t for t in desired.get('tags') or [] if t not in ((current or {}).get('tags') or [])]
+            if plan.changed and new_tags:  # the tags the application has exist: listed only for new ones
+                plan.missing_tags = self.resolver.missing_tags(_references.app_references({'tags': new_tags}))
         plan.desired = desired
         plan.update_secrets = params.get('update_secrets') or self.update_secrets
         return plan, lookup
@@ -519,6 +550,8 @@ class ApplicationManager(object):
     def run(self, params, state='present', check_mode=False, index=None):
         plan, lookup = self.ensure(params, state, index)
         result = {'changed': plan.changed, 'action': plan.action, 'diff': {'before': plan.before, 'after': plan.after}}
+        if plan.missing_tags:
+            result['created_tags'] = create_missing_tags(self.client, self.resolver, plan.missing_tags, check_mode)
         if check_mode or not plan.changed:
             application = plan.predicted if plan.changed else plan.current
             result['application'] = _compare.remove_secrets(application) if application else {}
@@ -721,6 +754,7 @@ class BulkRun(object):
         self.progress = progress
         self._progress_lock = threading.Lock()
         self._written = self._failed = self._to_write = 0
+        self.created_tags = []
 
     def _report(self, failed=False, done=True):
         if self.progress is None:
@@ -831,6 +865,13 @@ class BulkRun(object):
                                               'state': 'absent'}, index, app)
             entry['purged'] = True
             jobs.append((entry, plan, lookup))
+        missing = []
+        for job in jobs:
+            for name in (job[1].missing_tags if job[1] is not None else []):
+                if name not in missing:
+                    missing.append(name)
+        # every tag that an application to write names exists before the first write (one POST per missing tag)
+        self.created_tags = create_missing_tags(self.manager.client, self.manager.resolver, missing, self.check_mode)
         writes = [job for job in jobs if job[1] is not None and job[1].changed] if not self.check_mode else []
         self._to_write = len(writes)
         self._report(done=False)
@@ -910,6 +951,7 @@ def run_bulk_module(base, progress=None):
         module.fail_json(msg='purge needs every item to be valid; nothing was changed. %s' % '; '.join(
             '%s: %s' % (e['name'], e['msg']) for e in invalid), changed=False, results=invalid, summary=summarize(invalid))
     done = []  # no valid item and no purge: not even the list sweep
+    created_tags = []
     try:
         if items or params['purge']:
             manager = ApplicationManager(client, account_id=account_id, zone_id=zone_id,
@@ -918,6 +960,7 @@ def run_bulk_module(base, progress=None):
                            purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
                            concurrency=params['concurrency'], with_diff=module._diff, progress=progress)
             done = bulk.run([item for dummy, item in items])
+            created_tags = bulk.created_tags
     except (ApplicationError, CloudflareError) as exc:
         base.fail(exc)
     for (position, dummy), entry in zip(items, done):
@@ -926,6 +969,8 @@ def run_bulk_module(base, progress=None):
     diffs = [entry.pop('diff') for entry in results if 'diff' in entry]
     summary = summarize(results)
     out = dict(changed=any(e.get('changed') for e in results), results=results, summary=summary)
+    if created_tags:
+        out['created_tags'] = created_tags
     if module._diff:
         out['diff'] = diffs
     failed = [e for e in results if e['action'] == 'failed']

@@ -4,111 +4,50 @@
 #
 # PRIVATE to the zerotrust.cloudflare collection: not a public API, may change without notice.
 #
-# Reusable (account) Access policies: find by id or name, compare with the rules of _compare,
-# read-merge-write updates, and deletion that can first detach the policy from its applications.
+# Reusable (account) Access policies: the resource engine of _resource.py (find by id or name, compare with the
+# rules of _compare, read-merge-write updates), plus deletion that can first detach the policy from its applications.
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _compare, _models, _schema
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import (
-    ApplicationError, ApplicationManager, create_once, delete_if_exists)
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import CloudflareAPIError, CloudflareError
-
-FIELDS = _schema.POLICY_FIELDS
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import ApplicationError, ApplicationManager
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import CloudflareError
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._resource import POLICY, ResourceManager
 
 
-def _view(desired, obj):
-    """The managed fields of a policy (for --diff)."""
-    return dict((k, obj.get(k, FIELDS[k].get('server_default'))) for k in desired)
-
-
-class PolicyManager(object):
+class PolicyManager(ResourceManager):
 
     def __init__(self, client, account_id, warn=None):
-        self.client = client
-        self.account_id = account_id
-        self.base = '/accounts/%s/access/policies' % account_id
-        self.warn = warn or (lambda msg: None)
+        super(PolicyManager, self).__init__(client, POLICY, account_id=account_id, warn=warn)
 
-    def find(self, policy_id=None, name=None):
-        if policy_id:
-            try:
-                return self.client.get('%s/%s' % (self.base, policy_id))
-            except CloudflareAPIError as exc:
-                if exc.status == 404:
-                    return None
-                raise
-        if not name:
-            raise ApplicationError('name or policy_id is needed to find the policy')
-        matches = [p for p in self.client.paginate(self.base, per_page=100) if p.get('name') == name]
-        if len(matches) > 1:
-            ids = [p.get('id') for p in matches]
-            raise ApplicationError('%d reusable policies are named %r: %s. Give policy_id to pick one.'
-                                   % (len(matches), name, ', '.join(ids)), matching_ids=ids)
-        return matches[0] if matches else None
-
-    def run(self, params, state='present', check_mode=False, detach=False):
-        desired = _schema.to_api(_compare.strip_none(dict((k, params.get(k)) for k in FIELDS if params.get(k) is not None)), FIELDS)
-        errors = _models.validate_policy_request(desired, 'reusable', partial=True)
-        if errors:
-            raise ApplicationError('invalid options: ' + '; '.join(errors), errors=errors)
-        current = self.find(params.get('policy_id'), desired.get('name'))
-        if state == 'absent':
-            return self._absent(current, check_mode, detach)
-        if current is None and params.get('policy_id'):
-            raise ApplicationError('no reusable policy with id %s exists' % params['policy_id'])
-        if current is None:
-            body = desired
-            errors = _models.validate_policy_request(body, 'reusable')
-            if errors:
-                raise ApplicationError('cannot create the policy: ' + '; '.join(errors), errors=errors)
-            result = dict(changed=True, diff=dict(before={}, after=_view(desired, body)), policy=body)
-            if not check_mode:
-                result['policy'] = self._create(body, desired.get('name'))
-            return result
-        changed = [k for k, v in desired.items() if not _compare.same(v, current.get(k), FIELDS[k])]
-        if not changed:
-            return dict(changed=False, diff=dict(before=_view(desired, current), after=_view(desired, current)), policy=current)
-        body = _compare.merge(_compare.prune(current, FIELDS, 'self_hosted'), desired, FIELDS)
-        errors = _models.validate_policy_request(body, 'reusable')
-        if errors:
-            raise ApplicationError('the updated policy would be invalid: ' + '; '.join(errors), errors=errors)
-        predicted = dict(current, **body)
-        result = dict(changed=True, diff=dict(before=_view(desired, current), after=_view(desired, predicted)), policy=predicted)
-        if not check_mode:
-            result['policy'] = self.client.put('%s/%s' % (self.base, current['id']), json=body)
-        return result
-
-    def _create(self, body, name):
-        return create_once(self.client, self.base, body, lambda: self.find(name=name))
+    def run(self, params, state='present', check_mode=False, detach=False):  # pylint: disable=arguments-differ
+        def detach_first(current, check_mode):
+            return self._detach(current, check_mode, detach)
+        return super(PolicyManager, self).run(params, state=state, check_mode=check_mode, object_id=params.get('policy_id'),
+                                              before_delete=detach_first)
 
     def _linked_apps(self, policy_id):
         apps = ApplicationManager(self.client, account_id=self.account_id)
         linked = [a for a in apps.list() if any(p.get('id') == policy_id for p in a.get('policies') or [])]
         return apps, linked
 
-    def _absent(self, current, check_mode, detach):
-        if current is None:
-            return dict(changed=False, diff=dict(before={}, after={}), policy={})
-        result = dict(changed=True, diff=dict(before=current, after={}), policy={}, detached_from=[])
-        if current.get('app_count'):
-            apps, linked = self._linked_apps(current['id'])
-            if linked and not detach:
-                raise ApplicationError('policy %s (%s) is still used by %d application(s): %s. Set detach=true to remove it '
-                                       'from them first.' % (current['id'], current.get('name'), len(linked),
-                                                             ', '.join('%s (%s)' % (a.get('name'), a['id']) for a in linked)))
-            result['detached_from'] = [a['id'] for a in linked]
-            for app in linked:
-                remaining = [{'id': p['id'], 'precedence': p.get('precedence')} for p in app['policies']
-                             if p.get('id') != current['id']]
-                plan = apps.plan_present({'type': app['type'], 'policies': remaining}, app)
-                if not check_mode:
-                    apps.apply(plan)
-        if not check_mode:
-            delete_if_exists(self.client, '%s/%s' % (self.base, current['id']))
-        return result
+    def _detach(self, current, check_mode, detach):
+        """PITFALLS 22: a policy that applications still link is removed from them first (detach), or refused."""
+        if not current.get('app_count'):
+            return {'detached_from': []}
+        apps, linked = self._linked_apps(current['id'])
+        if linked and not detach:
+            raise ApplicationError('policy %s (%s) is still used by %d application(s): %s. Set detach=true to remove it '
+                                   'from them first.' % (current['id'], current.get('name'), len(linked),
+                                                         ', '.join('%s (%s)' % (a.get('name'), a['id']) for a in linked)))
+        for app in linked:
+            remaining = [{'id': p['id'], 'precedence': p.get('precedence')} for p in app['policies']
+                         if p.get('id') != current['id']]
+            plan = apps.plan_present({'type': app['type'], 'policies': remaining}, app)
+            if not check_mode:
+                apps.apply(plan)
+        return {'detached_from': [a['id'] for a in linked]}
 
 
 def run_module(base):

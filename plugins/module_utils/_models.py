@@ -59,6 +59,8 @@ def _model(name, options, ctx, required=(), only=None, exclude=()):
     for key, spec in options.items():
         if not _schema.accepts(spec, ctx[0], ctx[1]) or key in exclude or (only is not None and key not in only):
             continue
+        if spec.get('name_of'):
+            continue  # an option only: resolved to the id beside it before a body is built
         annotation = _annotation(name + '_' + _ident(key), spec, ctx)
         if spec.get('required') or key in required:
             fields[_ident(key)] = (annotation, Field(..., alias=key))

@@ -106,7 +106,7 @@ def _walk(value, options, path, out):
     for key, spec in options.items():
         kind = spec.get('reference')
         here = _join(path, key)
-        if kind and kind in NAME_KEY_KINDS and 'name' in value and 'name' not in options:
+        if kind and kind in NAME_KEY_KINDS and 'name' in value and options.get('name', {}).get('name_of', kind) == kind:
             out.append(Ref(_join(path, 'name'), kind, value['name'], 'both' if key in value else 'name_key', value, 'name'))
             continue
         item = value.get(key)
@@ -170,6 +170,24 @@ def rule_references(rules, path):
     return out
 
 
+# What input validation puts where a name stands, so that a body with names is checked like the body that will be
+# sent (ids in every reference field) before any request resolves the names
+PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000'
+
+
+def with_placeholder_ids(body, walker):
+    """A copy of `body` with every name reference replaced by PLACEHOLDER_ID in the id field it stands for."""
+    body = copy.deepcopy(body)
+    for ref in walker(body):
+        if ref.form == 'name_key':
+            del ref.holder['name']
+            ref.holder[_id_key(ref)] = PLACEHOLDER_ID
+        elif ref.form == 'name' and ref.kind != 'policy':
+            # (a policy link's id is checked as an id: a reusable policy is named with {name: ...})
+            ref.holder[ref.key] = PLACEHOLDER_ID
+    return body
+
+
 class Resolver(object):
     """Name <-> id maps of the referenced kinds; each kind listed at most once (shared by a run).
 
@@ -188,6 +206,9 @@ class Resolver(object):
         info = KINDS[kind]
         if info.get('zone') and self.zone_id:
             return '/zones/%s/%s' % (self.zone_id, info['path'])
+        if not self.account_id and self.zone_id:
+            # a zone-scoped run: tags, policies, IdPs and service tokens are the zone's account's
+            self.account_id = ((self.client.get('/zones/%s' % self.zone_id) or {}).get('account') or {}).get('id')
         return '/accounts/%s/%s' % (self.account_id, info['path'])
 
     def objects(self, kind):
@@ -210,7 +231,7 @@ class Resolver(object):
 
     def _needs_list(self, ref):
         if ref.kind == 'tag':
-            return True
+            return False  # tags are addressed by name: listed by missing_tags, only when a write is planned
         return ref.form != 'id' or self.verify_ids
 
     def prepare(self, refs):
@@ -288,6 +309,10 @@ class Resolver(object):
         if problems:
             raise ReferenceResolutionError(problems)
         return body
+
+    def resolve(self, body, walker):
+        """A copy of `body` with every name that `walker` finds replaced by its id."""
+        return self._resolve(body, walker)
 
     def resolve_app(self, body):
         """A copy of an API-shaped application body with every name replaced by its id."""

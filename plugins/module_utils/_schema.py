@@ -114,6 +114,9 @@ GO_DURATION_RE = re.compile(r'^(?:0|[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00
 #   rule_list       list of access rules (one-key objects); policy_list: list of application policies
 #   reference       the value names another Access object: group | idp | service_token | policy | tag
 #                   (its id, or its name for tags; _references.py resolves names and checks them)
+#   name_of         a name that stands in for the reference beside it (group {name}): an option only, resolved to
+#                   the id before any body is built, never sent (the request models leave it out)
+#   one_of          (dict) keys of which exactly one is given (the id or the name form)
 
 def _f(kind, description, **kw):
     spec = dict(type=kind, description=description)
@@ -145,10 +148,14 @@ def _dicts(description, options, **kw):
 # Policy rules (include / exclude / require): 26 one-key objects
 # ---------------------------------------------------------------------------------------------
 
-_IDP = _s('UUID of the identity provider.', required=True, reference='idp')
+_IDP = _s('UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).', required=True,
+          reference='idp')
 
 RULE_KINDS = {
-    'group': _dict('Members of an Access group.', {'id': _s('UUID of the Access group.', required=True, reference='group')}),
+    'group': _dict('Members of an Access group.', {
+        'id': _s('UUID of the Access group.', required=True, reference='group'),
+        'name': _s('Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).',
+                   name_of='group')}, one_of=('id', 'name')),
     'any_valid_service_token': _dict('Any valid Access service token (an empty dict).', {}),
     'auth_context': _dict('An Azure AD authentication context.', {
         'ac_id': _s('ACID of the authentication context.', required=True),
@@ -177,7 +184,9 @@ RULE_KINDS = {
         'team': _s('Name of a team of the organization.')}, option='github_organization'),
     'gsuite': _dict('Members of a Google Workspace group.', {
         'email': _s('Email of the Google Workspace group.', required=True), 'identity_provider_id': _IDP}),
-    'login_method': _dict('A login method (identity provider).', {'id': _s('UUID of the identity provider.', required=True, reference='idp')}),
+    'login_method': _dict('A login method (identity provider).', {
+        'id': _s('UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).',
+                 required=True, reference='idp')}),
     'ip_list': _dict('IPs of a Zero Trust list.', {'id': _s('UUID of the list.', required=True)}),
     'ip': _dict('An IP address or CIDR range; a single address is stored as C(/32) (IPv6 C(/128)).', {
         'ip': _s('IPv4 or IPv6 address or CIDR range.', required=True, cidr=True, format='cidr')}),
@@ -191,7 +200,10 @@ RULE_KINDS = {
         'claim_name': _s('Name of the OIDC claim.', required=True),
         'claim_value': _s('Value of the OIDC claim.', required=True),
         'identity_provider_id': _IDP}),
-    'service_token': _dict('One Access service token.', {'token_id': _s('UUID of the service token.', required=True, reference='service_token')}),
+    'service_token': _dict('One Access service token.', {
+        'token_id': _s('UUID of the service token.', required=True, reference='service_token'),
+        'name': _s('Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).',
+                   name_of='service_token')}, one_of=('token_id', 'name')),
     'linked_app_token': _dict('OAuth tokens of a linked application (non_identity or bypass decisions).', {
         'app_uid': _s('UUID of the linked Access application.', required=True)}),
     'user_risk_score': _dict('Users with a risk score.', {
@@ -241,7 +253,8 @@ def policy_options(with_link=True):
         opts['precedence'] = _f('int', 'Order of evaluation, unique in the application (default: position in the list, from 1).',
                                 types=NON_INFRA)
     opts.update({
-        'name': _s('Name of the policy (inline policies).'),
+        'name': _s('Name of the policy (inline policies).' if not with_link else
+                   'Name of the policy (inline policies); with only C(precedence) beside it, the name of a reusable policy to link.'),
         'decision': _s('What the policy does (inline policies). Infrastructure applications take only C(allow).',
                        choices=DECISIONS, type_choices=TYPE_DECISIONS),
         'include': _rules('Rules of which one must match (OR). Required for inline policies.'),
@@ -277,6 +290,17 @@ def policy_options(with_link=True):
 
 POLICY_FIELDS = policy_options(with_link=False)
 REUSABLE_POLICY_REQUIRED = ('name', 'decision', 'include')
+
+# Access groups: a name and the rule lists of policies (account and zone scope); is_default only at account scope.
+# is_default is write-only: the API's response schema gives it another shape, so it is sent, never compared.
+GROUP_FIELDS = dict([('name', _s('Name of the Access group (required to create one).'))]
+                    + [(key, POLICY_FIELDS[key]) for key in ('include', 'exclude', 'require')]
+                    + [('is_default', _b('Make this group the account\'s default group (account scope only). Sent when set, '
+                                         'never compared: Cloudflare does not return it.', write_only=True))])
+GROUP_REQUIRED = ('name', 'include')
+
+# Access tags (addressed by name: the name is the whole object)
+TAG_FIELDS = {'name': _s('Name of the tag. Tags are addressed by name, so a name identifies one tag.', required=True)}
 
 # ---------------------------------------------------------------------------------------------
 # Nested application objects
@@ -495,7 +519,8 @@ APP_FIELDS = {
     'allow_authenticate_via_warp': _b('Let a WARP session satisfy authentication (overrides the organization setting).',
                                       types=_SH_MCP, zone_types=()),
     'allow_iframe': _b('Allow the application to be embedded in an iframe.', types=SELF_HOSTED_FAMILY, zone_types=_ZONE_SH),
-    'allowed_idps': _strs('UUIDs of the identity providers users may log in with (all when empty).', set_like=True, reference='idp',
+    'allowed_idps': _strs('UUIDs or names of the identity providers users may log in with (all when empty); a value that '
+                          'is not a UUID is a name, resolved to its id.', set_like=True, reference='idp',
                           types=_IDP_TYPES, zone_types=_ZONE_SH + ('saas',) + SINGLETONS),
     'app_launcher_logo_url': _s('URL of the logo shown in the App Launcher.', format='url', types=('app_launcher',),
                                 zone_types=()),
@@ -536,7 +561,8 @@ APP_FIELDS = {
     'path_cookie_attribute': _b('Scope the cookie to the application path.', server_default=False,
                                 types=SELF_HOSTED_FAMILY, zone_types=()),
     'policies': _dicts('Policies of the application, in ascending order of precedence: links to reusable policies '
-                       '(C(id) and optional C(precedence)) or inline policies (C(name), C(decision), C(include) ...). '
+                       '(C(id), or C(name) alone: the reusable policy of that name, with optional C(precedence)) or '
+                       'inline policies (C(name), C(decision), C(include) ...). '
                        'The two kinds cannot be mixed. Infrastructure applications take inline policies only. When '
                        'omitted, the policies are not managed.',
                        policy_options(with_link=True), policy_list=True, types=CREATABLE_TYPES, zone_types=()),
@@ -720,6 +746,11 @@ def _to_argspec(spec):
                               for k, v in spec['options'].items())
         if optional_key(spec):
             out['options'][spec['variants']['key']].pop('required', None)
+        if spec.get('one_of'):
+            for key in spec['one_of']:
+                out['options'][key].pop('required', None)
+            out['mutually_exclusive'] = [list(spec['one_of'])]
+            out['required_one_of'] = [list(spec['one_of'])]
         if spec.get('rule_list'):
             kinds = list(out['options'])
             out['mutually_exclusive'] = [kinds]

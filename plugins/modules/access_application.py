@@ -25,6 +25,14 @@ description:
     several match, the task fails and lists their ids.
   - Every option is checked against the chosen O(type) before any API call; an option that the type does not have
     is refused with the names of the types that have it.
+  - Other Access objects may be given by name instead of id - reusable policies (O(policies[].name) with nothing but
+    O(policies[].precedence) beside it), identity providers (O(allowed_idps) and every rule field that holds an
+    identity provider id; a value that is not a UUID is a name), Access groups (C(group.name) in rules) and service
+    tokens (C(service_token.name) in rules). Each kind that is named costs one list request; a name that matches no
+    object or several is an error that names the option and the candidates, before any write. The comparison is on
+    the ids the names stand for.
+  - The tags that O(tags) names and that do not exist yet are created first (one request each); in check mode they
+    are reported in RV(created_tags) and not created.
 author:
   - Zerotrust Cloudflare maintainers (@zerotrust)
 extends_documentation_fragment:
@@ -79,7 +87,8 @@ options:
     type: bool
   allowed_idps:
     description:
-    - UUIDs of the identity providers users may log in with (all when empty).
+    - UUIDs or names of the identity providers users may log in with (all when empty); a value that is not a UUID is a name,
+      resolved to its id.
     - 'Applies to types: self_hosted, ssh, vnc, rdp, saas, app_launcher, warp, biso, proxy_endpoint, mcp, mcp_portal.'
     - 'At zone scope: self_hosted, ssh, vnc, saas, app_launcher, warp, biso.'
     - Order does not matter.
@@ -447,9 +456,10 @@ options:
     type: bool
   policies:
     description:
-    - 'Policies of the application, in ascending order of precedence: links to reusable policies (C(id) and optional C(precedence))
-      or inline policies (C(name), C(decision), C(include) ...). The two kinds cannot be mixed. Infrastructure applications
-      take inline policies only. When omitted, the policies are not managed.'
+    - 'Policies of the application, in ascending order of precedence: links to reusable policies (C(id), or C(name) alone: the
+      reusable policy of that name, with optional C(precedence)) or inline policies (C(name), C(decision), C(include) ...).
+      The two kinds cannot be mixed. Infrastructure applications take inline policies only. When omitted, the policies are not
+      managed.'
     - 'At zone scope: not accepted.'
     elements: dict
     suboptions:
@@ -565,7 +575,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -592,7 +602,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -699,7 +709,7 @@ options:
             suboptions:
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
               name:
@@ -715,11 +725,15 @@ options:
           group:
             description:
             - Members of an Access group.
+            - Give exactly one of C(id), C(name).
             suboptions:
               id:
                 description:
                 - UUID of the Access group.
-                required: true
+                type: str
+              name:
+                description:
+                - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
                 type: str
             type: dict
           gsuite:
@@ -733,7 +747,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -774,7 +788,7 @@ options:
             suboptions:
               id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -794,7 +808,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -804,7 +818,7 @@ options:
             suboptions:
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
               name:
@@ -829,18 +843,22 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
           service_token:
             description:
             - One Access service token.
+            - Give exactly one of C(token_id), C(name).
             suboptions:
+              name:
+                description:
+                - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
+                type: str
               token_id:
                 description:
                 - UUID of the service token.
-                required: true
                 type: str
             type: dict
           user_risk_score:
@@ -892,7 +910,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -919,7 +937,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -1026,7 +1044,7 @@ options:
             suboptions:
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
               name:
@@ -1042,11 +1060,15 @@ options:
           group:
             description:
             - Members of an Access group.
+            - Give exactly one of C(id), C(name).
             suboptions:
               id:
                 description:
                 - UUID of the Access group.
-                required: true
+                type: str
+              name:
+                description:
+                - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
                 type: str
             type: dict
           gsuite:
@@ -1060,7 +1082,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -1101,7 +1123,7 @@ options:
             suboptions:
               id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -1121,7 +1143,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -1131,7 +1153,7 @@ options:
             suboptions:
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
               name:
@@ -1156,18 +1178,22 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
           service_token:
             description:
             - One Access service token.
+            - Give exactly one of C(token_id), C(name).
             suboptions:
+              name:
+                description:
+                - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
+                type: str
               token_id:
                 description:
                 - UUID of the service token.
-                required: true
                 type: str
             type: dict
           user_risk_score:
@@ -1221,7 +1247,7 @@ options:
         type: dict
       name:
         description:
-        - Name of the policy (inline policies).
+        - Name of the policy (inline policies); with only C(precedence) beside it, the name of a reusable policy to link.
         type: str
       precedence:
         description:
@@ -1264,7 +1290,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -1291,7 +1317,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -1398,7 +1424,7 @@ options:
             suboptions:
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
               name:
@@ -1414,11 +1440,15 @@ options:
           group:
             description:
             - Members of an Access group.
+            - Give exactly one of C(id), C(name).
             suboptions:
               id:
                 description:
                 - UUID of the Access group.
-                required: true
+                type: str
+              name:
+                description:
+                - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
                 type: str
             type: dict
           gsuite:
@@ -1432,7 +1462,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -1473,7 +1503,7 @@ options:
             suboptions:
               id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -1493,7 +1523,7 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
@@ -1503,7 +1533,7 @@ options:
             suboptions:
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
               name:
@@ -1528,18 +1558,22 @@ options:
                 type: str
               identity_provider_id:
                 description:
-                - UUID of the identity provider.
+                - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
                 required: true
                 type: str
             type: dict
           service_token:
             description:
             - One Access service token.
+            - Give exactly one of C(token_id), C(name).
             suboptions:
+              name:
+                description:
+                - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
+                type: str
               token_id:
                 description:
                 - UUID of the service token.
-                required: true
                 type: str
             type: dict
           user_risk_score:
@@ -2055,6 +2089,16 @@ EXAMPLES = r'''
     policies:
       - id: "{{ engineers_policy_id }}"
 
+- name: Refer to other Access objects by name (tags that do not exist yet are created first)
+  zerotrust.cloudflare.access_application:
+    name: Kibana
+    type: self_hosted
+    domain: kibana.example.com
+    tags: [observability, logs]
+    allowed_idps: [GitHub]                # identity providers by name
+    policies:
+      - name: Engineers                   # the reusable policy of that name
+
 - name: A self-hosted application with several destinations and an inline policy
   zerotrust.cloudflare.access_application:
     name: Internal wiki
@@ -2173,7 +2217,8 @@ application:
       type: bool
     allowed_idps:
       description:
-      - UUIDs of the identity providers users may log in with (all when empty).
+      - UUIDs or names of the identity providers users may log in with (all when empty); a value that is not a UUID is a name,
+        resolved to its id.
       - 'Types that have it: self_hosted, ssh, vnc, rdp, saas, app_launcher, warp, biso, proxy_endpoint, mcp, mcp_portal.'
       elements: str
       returned: when set
@@ -2649,7 +2694,7 @@ application:
           type: dict
         name:
           description:
-          - Name of the policy (inline policies).
+          - Name of the policy (inline policies); with only C(precedence) beside it, the name of a reusable policy to link.
           returned: when set
           type: str
         precedence:
@@ -2680,9 +2725,10 @@ application:
           returned: when set
           type: str
       description:
-      - 'Policies of the application, in ascending order of precedence: links to reusable policies (C(id) and optional C(precedence))
-        or inline policies (C(name), C(decision), C(include) ...). The two kinds cannot be mixed. Infrastructure applications
-        take inline policies only. When omitted, the policies are not managed.'
+      - 'Policies of the application, in ascending order of precedence: links to reusable policies (C(id), or C(name) alone: the
+        reusable policy of that name, with optional C(precedence)) or inline policies (C(name), C(decision), C(include) ...).
+        The two kinds cannot be mixed. Infrastructure applications take inline policies only. When omitted, the policies are not
+        managed.'
       elements: dict
       returned: when set
       type: list
@@ -3115,6 +3161,13 @@ application:
     app_launcher_visible: true
     created_at: "2026-11-27T10:00:00Z"
     updated_at: "2026-11-27T10:00:00Z"
+created_tags:
+  description: The tags of O(tags) that did not exist and were created before the application was written (in check
+    mode, the tags that would be created).
+  returned: when tags were (or would be) created
+  type: list
+  elements: str
+  sample: [logs]
 '''
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import module_argument_spec, run_module

@@ -19,6 +19,9 @@ description:
   - One failed item does not stop the others; the task fails at the end and lists every failure with the API's message.
   - Every item is validated before the sweep of the application list; when no item is valid, no request is sent.
   - Optionally deletes (purges) the applications that the list no longer declares, with guards.
+  - Reusable policies, identity providers, Access groups and service tokens may be given by name (see
+    M(zerotrust.cloudflare.access_application)); each kind named anywhere in the list is listed once per run, not per
+    item. Tags that do not exist yet are created once each before the first application is written.
   - This module is the engine of the R(zerotrust.cloudflare.access_applications role,ansible_collections.zerotrust.cloudflare.access_applications_role),
     which builds the list from inventory variables.
 author:
@@ -119,6 +122,13 @@ EXAMPLES = r'''
       - name: Old tool
         type: self_hosted
         state: absent
+      - name: Wiki
+        type: self_hosted
+        domain: wiki.example.com
+        tags: [docs]                      # created first when the account has no such tag
+        allowed_idps: [GitHub]            # identity providers by name
+        policies:
+          - name: Allow engineers         # a reusable policy by name
   register: provisioned
 
 - name: Show the counts
@@ -189,6 +199,14 @@ summary:
       description: Items that failed (see RV(results[].msg)).
       type: int
   sample: {created: 1, updated: 0, recreated: 0, unchanged: 998, deleted: 1, failed: 0}
+created_tags:
+  description:
+    - The tags that the applications to write name and that did not exist; each was created once, before the first
+      write of an application (in check mode, the tags that would be created).
+  returned: when tags were (or would be) created
+  type: list
+  elements: str
+  sample: [observability]
 '''
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import bulk_argument_spec, run_bulk_module

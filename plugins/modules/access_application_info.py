@@ -119,7 +119,8 @@ applications:
       type: bool
     allowed_idps:
       description:
-      - UUIDs of the identity providers users may log in with (all when empty).
+      - UUIDs or names of the identity providers users may log in with (all when empty); a value that is not a UUID is a name,
+        resolved to its id.
       - 'Types that have it: self_hosted, ssh, vnc, rdp, saas, app_launcher, warp, biso, proxy_endpoint, mcp, mcp_portal.'
       elements: str
       returned: when set
@@ -595,7 +596,7 @@ applications:
           type: dict
         name:
           description:
-          - Name of the policy (inline policies).
+          - Name of the policy (inline policies); with only C(precedence) beside it, the name of a reusable policy to link.
           returned: when set
           type: str
         precedence:
@@ -626,9 +627,10 @@ applications:
           returned: when set
           type: str
       description:
-      - 'Policies of the application, in ascending order of precedence: links to reusable policies (C(id) and optional C(precedence))
-        or inline policies (C(name), C(decision), C(include) ...). The two kinds cannot be mixed. Infrastructure applications
-        take inline policies only. When omitted, the policies are not managed.'
+      - 'Policies of the application, in ascending order of precedence: links to reusable policies (C(id), or C(name) alone: the
+        reusable policy of that name, with optional C(precedence)) or inline policies (C(name), C(decision), C(include) ...).
+        The two kinds cannot be mixed. Infrastructure applications take inline policies only. When omitted, the policies are not
+        managed.'
       elements: dict
       returned: when set
       type: list

@@ -152,7 +152,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -179,7 +179,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -286,7 +286,7 @@ options:
         suboptions:
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
           name:
@@ -302,11 +302,15 @@ options:
       group:
         description:
         - Members of an Access group.
+        - Give exactly one of C(id), C(name).
         suboptions:
           id:
             description:
             - UUID of the Access group.
-            required: true
+            type: str
+          name:
+            description:
+            - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
             type: str
         type: dict
       gsuite:
@@ -320,7 +324,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -361,7 +365,7 @@ options:
         suboptions:
           id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -381,7 +385,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -391,7 +395,7 @@ options:
         suboptions:
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
           name:
@@ -416,18 +420,22 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
       service_token:
         description:
         - One Access service token.
+        - Give exactly one of C(token_id), C(name).
         suboptions:
+          name:
+            description:
+            - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
+            type: str
           token_id:
             description:
             - UUID of the service token.
-            required: true
             type: str
         type: dict
       user_risk_score:
@@ -473,7 +481,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -500,7 +508,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -607,7 +615,7 @@ options:
         suboptions:
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
           name:
@@ -623,11 +631,15 @@ options:
       group:
         description:
         - Members of an Access group.
+        - Give exactly one of C(id), C(name).
         suboptions:
           id:
             description:
             - UUID of the Access group.
-            required: true
+            type: str
+          name:
+            description:
+            - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
             type: str
         type: dict
       gsuite:
@@ -641,7 +653,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -682,7 +694,7 @@ options:
         suboptions:
           id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -702,7 +714,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -712,7 +724,7 @@ options:
         suboptions:
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
           name:
@@ -737,18 +749,22 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
       service_token:
         description:
         - One Access service token.
+        - Give exactly one of C(token_id), C(name).
         suboptions:
+          name:
+            description:
+            - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
+            type: str
           token_id:
             description:
             - UUID of the service token.
-            required: true
             type: str
         type: dict
       user_risk_score:
@@ -840,7 +856,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -867,7 +883,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -974,7 +990,7 @@ options:
         suboptions:
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
           name:
@@ -990,11 +1006,15 @@ options:
       group:
         description:
         - Members of an Access group.
+        - Give exactly one of C(id), C(name).
         suboptions:
           id:
             description:
             - UUID of the Access group.
-            required: true
+            type: str
+          name:
+            description:
+            - 'Name of the Access group, instead of C(id): resolved to its id (it must name exactly one group).'
             type: str
         type: dict
       gsuite:
@@ -1008,7 +1028,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -1049,7 +1069,7 @@ options:
         suboptions:
           id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -1069,7 +1089,7 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
@@ -1079,7 +1099,7 @@ options:
         suboptions:
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
           name:
@@ -1104,18 +1124,22 @@ options:
             type: str
           identity_provider_id:
             description:
-            - UUID of the identity provider.
+            - UUID or name of the identity provider (a value that is not a UUID is a name, resolved to its id).
             required: true
             type: str
         type: dict
       service_token:
         description:
         - One Access service token.
+        - Give exactly one of C(token_id), C(name).
         suboptions:
+          name:
+            description:
+            - 'Name of the service token, instead of C(token_id): resolved to its id (it must name exactly one token).'
+            type: str
           token_id:
             description:
             - UUID of the service token.
-            required: true
             type: str
         type: dict
       user_risk_score:

@@ -133,8 +133,9 @@ def _linked(state, fake, app):
 def prepare_access_application(fake):
     seeded = fake.seed(policies=[{'name': 'Engineers', 'decision': 'allow',
                                   'include': [{'email_domain': {'domain': 'example.com'}}]}],
-                       tags=['observability'])  # the API refuses tags that do not exist
-    return {'engineers_policy_id': seeded['policies'][0]['id']}
+                       tags=['observability'],  # the API refuses tags that do not exist (logs: the example creates it)
+                       identity_providers=[{'name': 'GitHub', 'type': 'github'}])
+    return {'engineers_policy_id': seeded['policies'][0]['id'], 'github_idp_id': seeded['identity_providers'][0]['id']}
 
 
 def check_access_application(fake, state, playdir, extra):
@@ -145,6 +146,10 @@ def check_access_application(fake, state, playdir, extra):
     assert grafana['session_duration'] == '8h'
     assert grafana['tags'] == ['observability']
     assert _linked(state, fake, grafana) == ([extra['engineers_policy_id']], [])
+
+    kibana = _one(state, fake, 'Kibana')  # by name: the policy, the identity provider; the missing tag created
+    assert kibana['tags'] == ['logs', 'observability'] and kibana['allowed_idps'] == [extra['github_idp_id']]
+    assert _linked(state, fake, kibana) == ([extra['engineers_policy_id']], [])
 
     wiki = _one(state, fake, 'Internal wiki')
     assert [d['type'] for d in wiki['destinations']] == ['public', 'private']
@@ -170,16 +175,22 @@ def check_access_application(fake, state, playdir, extra):
 
 
 def prepare_access_application_bulk(fake):
-    fake.seed(apps=[{'type': 'self_hosted', 'name': 'Old tool', 'domain': 'old-tool.example.com'}])
-    return {}
+    seeded = fake.seed(apps=[{'type': 'self_hosted', 'name': 'Old tool', 'domain': 'old-tool.example.com'}],
+                       policies=[{'name': 'Allow engineers', 'decision': 'allow',
+                                  'include': [{'email_domain': {'domain': 'example.com'}}]}],
+                       identity_providers=[{'name': 'GitHub', 'type': 'github'}])
+    return {'policy_id': seeded['policies'][0]['id'], 'github_idp_id': seeded['identity_providers'][0]['id']}
 
 
 def check_access_application_bulk(fake, state, playdir, extra):
-    del playdir, extra
+    del playdir
     for name, domain in (('Grafana', 'grafana.example.com'), ('Kibana', 'kibana.example.com')):
         app = _one(state, fake, name)
         assert app['domain'] == domain and app['session_duration'] == '12h', app
     assert _by_name(state, fake, 'Old tool') == [], 'the example deletes Old tool'
+    wiki = _one(state, fake, 'Wiki')
+    assert wiki['tags'] == ['docs'] and wiki['allowed_idps'] == [extra['github_idp_id']]
+    assert _linked(state, fake, wiki) == ([extra['policy_id']], [])
 
 
 def prepare_access_application_info(fake):
@@ -221,11 +232,56 @@ def check_access_policy(fake, state, playdir, extra):
     assert len(created) == 1 and len(linked) == 1, 'Engineers was created, then linked to Grafana when it was created'
 
 
+def prepare_access_group(fake):
+    seeded = fake.seed(identity_providers=[{'name': 'GitHub', 'type': 'github'}], service_tokens=[{'name': 'ci-runner'}])
+    return {'github_idp_id': seeded['identity_providers'][0]['id']}
+
+
+def check_access_group(fake, state, playdir, extra):
+    del playdir
+    groups = state['accounts'][fake.account_id]['groups']
+    groups = list(groups.values()) if isinstance(groups, dict) else groups
+    assert [g['name'] for g in groups] == ['Engineers'], 'the last example deletes Deployers'
+    assert groups[0]['require'] == [{'login_method': {'id': extra['github_idp_id']}}]
+    created = [e for e in fake.log()['requests'] if e['method'] == 'POST' and e['path'].endswith('/access/groups')]
+    deployers = [e['body'] for e in created if e['body']['name'] == 'Deployers'][0]
+    assert deployers['include'][0] == {'group': {'id': groups[0]['id']}}, 'Engineers named, its id sent'
+
+
+def _prepare_info(fake):
+    engineers = fake.seed(groups=[{'name': 'Engineers', 'include': [{'email_domain': {'domain': 'example.com'}}]}])['groups'][0]
+    fake.seed(policies=[{'name': 'Engineers only', 'decision': 'allow', 'include': [{'group': {'id': engineers['id']}}]}])
+    return {}
+
+
+def _check_info(fake, state, playdir, extra):
+    del playdir, extra
+    account = state['accounts'][fake.account_id]
+    assert [p['name'] for p in account['policies']] == ['Engineers only']
+    assert not [e for e in fake.log()['requests'] if e['method'] != 'GET'], 'the info examples change nothing'
+
+
+def prepare_access_tag(fake):
+    fake.seed(apps=[{'type': 'self_hosted', 'name': 'Old wiki', 'domain': 'old-wiki.example.com', 'tags': ['legacy']}])
+    return {}
+
+
+def check_access_tag(fake, state, playdir, extra):
+    del playdir, extra
+    account = state['accounts'][fake.account_id]
+    assert [t['name'] for t in account['tags']] == ['ansible-managed'], 'legacy deleted, ansible-managed created'
+    assert _one(state, fake, 'Old wiki').get('tags') in (None, []), 'legacy was taken off Old wiki first'
+
+
 CASES = {
     'access_application': (prepare_access_application, check_access_application),
     'access_application_bulk': (prepare_access_application_bulk, check_access_application_bulk),
     'access_application_info': (prepare_access_application_info, check_access_application_info),
     'access_policy': (prepare_access_policy, check_access_policy),
+    'access_group': (prepare_access_group, check_access_group),
+    'access_group_info': (_prepare_info, _check_info),
+    'access_policy_info': (_prepare_info, _check_info),
+    'access_tag': (prepare_access_tag, check_access_tag),
 }
 
 

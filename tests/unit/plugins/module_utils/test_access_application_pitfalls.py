@@ -66,9 +66,10 @@ def fake():
         yield server
 
 
+IDP_1, IDP_2 = '1d000000-0000-4000-8000-000000000001', '1d000000-0000-4000-8000-000000000002'
 # The account's identity providers and tags: the API refuses applications naming unknown ones
-ACCOUNT_OBJECTS = {'identity_providers': [{'id': 'idp-1', 'name': 'Okta', 'type': 'okta'},
-                                          {'id': 'idp-2', 'name': 'GitHub', 'type': 'github'}],
+ACCOUNT_OBJECTS = {'identity_providers': [{'id': IDP_1, 'name': 'Okta', 'type': 'okta'},
+                                          {'id': IDP_2, 'name': 'GitHub', 'type': 'github'}],
                    'tags': ['a', 'b', 'c', 'observability']}
 
 
@@ -153,7 +154,7 @@ def text(*objects):
 def test_p1_put_merges_task_over_current_and_keeps_dashboard_fields(fake, runner):
     app = seed(fake, {'type': 'self_hosted', 'name': 'wiki', 'domain': 'wiki.example.com', 'tags': ['ops', 'docs'],
                       'custom_deny_url': 'https://deny.example.com', 'logo_url': 'https://logo.example.com/l.png',
-                      'allowed_idps': ['idp-2', 'idp-1'], 'custom_deny_message': 'no'})[0]
+                      'allowed_idps': [IDP_2, IDP_1], 'custom_deny_message': 'no'})[0]
 
     result = runner.run({'type': 'self_hosted', 'name': 'wiki', 'session_duration': '8h'})
 
@@ -165,13 +166,13 @@ def test_p1_put_merges_task_over_current_and_keeps_dashboard_fields(fake, runner
     assert body['session_duration'] == '8h' and body['type'] == 'self_hosted' and body['domain'] == 'wiki.example.com'
     # the merged whole is sent: the dashboard's fields are in the PUT
     assert sorted(body['tags']) == ['docs', 'ops'] and body['custom_deny_url'] == 'https://deny.example.com'
-    assert body['logo_url'] == 'https://logo.example.com/l.png' and sorted(body['allowed_idps']) == ['idp-1', 'idp-2']
+    assert body['logo_url'] == 'https://logo.example.com/l.png' and sorted(body['allowed_idps']) == [IDP_1, IDP_2]
     for read_only in _schema.READ_ONLY_FIELDS:
         assert read_only not in body
     after = stored(fake, app['id'])
     assert after['session_duration'] == '8h'
     assert after['tags'] == ['docs', 'ops'] and after['custom_deny_url'] == 'https://deny.example.com'
-    assert after['custom_deny_message'] == 'no' and after['allowed_idps'] == ['idp-1', 'idp-2']
+    assert after['custom_deny_message'] == 'no' and after['allowed_idps'] == [IDP_1, IDP_2]
     assert result['application']['session_duration'] == '8h' and result['application']['tags'] == ['docs', 'ops']
 
 
@@ -288,10 +289,10 @@ def test_p3_a_real_difference_is_still_seen(fake, runner):
 
 def test_p4_set_like_lists_in_another_order_are_no_change(fake, runner):
     seed(fake, {'type': 'self_hosted', 'name': 't', 'domain': 't.example.com', 'tags': ['b', 'a', 'c'],
-                'allowed_idps': ['idp-2', 'idp-1'], 'custom_pages': ['page-2', 'page-1'],
+                'allowed_idps': [IDP_2, IDP_1], 'custom_pages': ['page-2', 'page-1'],
                 'cors_headers': {'allowed_methods': ['POST', 'GET'], 'allowed_origins': ['https://b', 'https://a']}})
     assert stored_apps(fake)[0]['tags'] == ['a', 'b', 'c']  # the fake sorts, as the API does
-    result = runner.run({'type': 'self_hosted', 'name': 't', 'tags': ['c', 'b', 'a'], 'allowed_idps': ['idp-1', 'idp-2'],
+    result = runner.run({'type': 'self_hosted', 'name': 't', 'tags': ['c', 'b', 'a'], 'allowed_idps': [IDP_1, IDP_2],
                          'custom_pages': ['page-1', 'page-2'],
                          'cors_headers': {'allowed_methods': ['GET', 'POST'], 'allowed_origins': ['https://a', 'https://b']}})
     assert result['changed'] is False
@@ -641,7 +642,7 @@ def test_p14_check_mode_create_predicts_no_secret(fake, runner):
     assert log(fake)['counts'] == {'GET': 1}
 
 
-SCIM = {'idp_uid': 'idp-1', 'remote_uri': 'https://scim.example.com/v2', 'enabled': True,
+SCIM = {'idp_uid': IDP_1, 'remote_uri': 'https://scim.example.com/v2', 'enabled': True,
         'authentication': [{'scheme': 'httpbasic', 'user': 'sync', 'password': SCIM_PASSWORD}]}
 SCIM_APP = {'type': 'self_hosted', 'name': 'scim', 'domain': 'scim.example.com', 'scim_config': SCIM}
 
@@ -942,7 +943,7 @@ def test_p24_conflicting_cors_settings_fail_before_any_request(fake, runner, ext
     assert log(fake)['total'] == 0
 
 
-@pytest.mark.parametrize('idps', [[], ['idp-1', 'idp-2']])
+@pytest.mark.parametrize('idps', [[], [IDP_1, IDP_2]])
 def test_p25_auto_redirect_needs_exactly_one_idp(fake, runner, idps):
     with pytest.raises(ApplicationError) as info:
         runner.run({'type': 'self_hosted', 'name': 'a', 'domain': 'a.example.com', 'auto_redirect_to_identity': True,
@@ -952,8 +953,8 @@ def test_p25_auto_redirect_needs_exactly_one_idp(fake, runner, idps):
 
 
 def test_p25_auto_redirect_checked_against_the_merged_app(fake, runner):
-    seed(fake, {'type': 'self_hosted', 'name': 'a', 'domain': 'a.example.com', 'allowed_idps': ['idp-1']},
-         {'type': 'self_hosted', 'name': 'b', 'domain': 'b.example.com', 'allowed_idps': ['idp-1', 'idp-2']})
+    seed(fake, {'type': 'self_hosted', 'name': 'a', 'domain': 'a.example.com', 'allowed_idps': [IDP_1]},
+         {'type': 'self_hosted', 'name': 'b', 'domain': 'b.example.com', 'allowed_idps': [IDP_1, IDP_2]})
     assert runner.run({'type': 'self_hosted', 'name': 'a', 'auto_redirect_to_identity': True})['changed'] is True
     with pytest.raises(ApplicationError) as info:
         runner.run({'type': 'self_hosted', 'name': 'b', 'auto_redirect_to_identity': True})
@@ -1039,7 +1040,7 @@ def test_p26_required_fields_are_not_needed_to_update(fake, runner):
     {'type': 'mcp_portal', 'name': 'p', 'domain': 'p.example.com', 'allow_authenticate_via_warp': True},
     {'type': 'proxy_endpoint', 'name': 'p', 'domain': 'abcd123456.proxy.cloudflare-gateway.com',
      'custom_non_identity_deny_url': 'https://deny'},
-    {'type': 'warp', 'allowed_idps': ['idp-1'], 'auto_redirect_to_identity': True},
+    {'type': 'warp', 'allowed_idps': [IDP_1], 'auto_redirect_to_identity': True},
     {'type': 'mcp', 'name': 'm', 'scim_config': {'idp_uid': 'i', 'remote_uri': 'https://r'}},
 ])
 def test_p27_no_false_positives_for_options_the_api_accepts(fake, runner, params):

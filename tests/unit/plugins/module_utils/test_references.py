@@ -148,6 +148,7 @@ def test_one_list_request_per_kind_for_a_whole_run(client, resolver):
     for index in range(20):
         resolver.resolve_app({'allowed_idps': ['Okta'], 'tags': ['docs'], 'policies': [{'name': 'Allow engineers'}]})
         resolver.resolve_policy({'name': 'p%d' % index, 'include': [{'group': {'name': 'Operators'}}]})
+        resolver.missing_tags(_references.app_references({'tags': ['docs', 'new%d' % index]}))
     assert sorted(path for path, dummy in client.calls) == sorted([
         '/accounts/%s/access/identity_providers' % ACCOUNT, '/accounts/%s/access/tags' % ACCOUNT,
         '/accounts/%s/access/policies' % ACCOUNT, '/accounts/%s/access/groups' % ACCOUNT])

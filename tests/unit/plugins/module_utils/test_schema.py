@@ -166,7 +166,8 @@ class Comparison(object):
     def options(self, options, node, path, extra_required=()):
         node = self.api.flat(node)
         props = dict((k, v) for k, v in node.get('properties', {}).items() if k not in ACCEPTED['ignored_keys'])
-        ours = set(k for k, spec in options.items() if _schema.accepts(spec, self.app_type, self.scope))
+        # (a name_of option stands in for the id beside it and is never sent: not a field of the API)
+        ours = set(k for k, spec in options.items() if _schema.accepts(spec, self.app_type, self.scope) and not spec.get('name_of'))
         if ours != set(props):
             self.differ(path, 'keys only ours %s, only OpenAPI %s' % (sorted(ours - set(props)), sorted(set(props) - ours)))
         required = set(k for k in ours if options[k].get('required')) | set(extra_required)

@@ -203,26 +203,29 @@ def test_argument_spec_errors_come_before_any_request(fake):
     assert fake.log()['total'] == 0
 
 
+IDP = '1d000000-0000-4000-8000-00000000000a'
+
+
 def test_github_organization_option_is_sent_with_its_api_key(fake):
-    fake.seed(identity_providers=[{'id': 'idp', 'name': 'GitHub', 'type': 'github'}])
+    fake.seed(identity_providers=[{'id': IDP, 'name': 'GitHub', 'type': 'github'}])
     args = connection(fake, type='self_hosted', name='gh', domain='gh.example.com', policies=[
         {'name': 'devs', 'decision': 'allow',
-         'include': [{'github_organization': {'name': 'acme', 'identity_provider_id': 'idp'}}]}])
+         'include': [{'github_organization': {'name': 'acme', 'identity_provider_id': IDP}}]}])
     created = run_module(args)
     assert created.rc == 0, created.get('msg')
     sent = writes(fake)[0]['body']['policies'][0]['include']
-    assert sent == [{'github-organization': {'name': 'acme', 'identity_provider_id': 'idp'}}]
+    assert sent == [{'github-organization': {'name': 'acme', 'identity_provider_id': IDP}}]
     fake.reset(state=False)
     assert run_module(args)['changed'] is False
     assert writes(fake) == []
 
 
 def test_azure_ad_alias_is_accepted(fake):
-    fake.seed(identity_providers=[{'id': 'idp', 'name': 'Azure', 'type': 'azureAD'}])
+    fake.seed(identity_providers=[{'id': IDP, 'name': 'Azure', 'type': 'azureAD'}])
     result = run_module(connection(fake, type='self_hosted', name='az', domain='az.example.com', policies=[
-        {'name': 'staff', 'decision': 'allow', 'include': [{'azure_ad': {'id': 'g', 'identity_provider_id': 'idp'}}]}]))
+        {'name': 'staff', 'decision': 'allow', 'include': [{'azure_ad': {'id': 'g', 'identity_provider_id': IDP}}]}]))
     assert result.rc == 0, result.get('msg')
-    assert writes(fake)[0]['body']['policies'][0]['include'] == [{'azureAD': {'id': 'g', 'identity_provider_id': 'idp'}}]
+    assert writes(fake)[0]['body']['policies'][0]['include'] == [{'azureAD': {'id': 'g', 'identity_provider_id': IDP}}]
 
 
 # --------------------------------------------------------------------------------------------

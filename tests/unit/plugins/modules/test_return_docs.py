@@ -74,6 +74,11 @@ def _documented_fields(contains):
     ('access_application', 'application', _schema.APP_FIELDS, _schema.READ_ONLY_FIELDS),
     ('access_application_info', 'applications', _schema.APP_FIELDS, _schema.READ_ONLY_FIELDS),
     ('access_policy', 'policy', _schema.POLICY_FIELDS, ('id', 'created_at', 'updated_at', 'reusable', 'app_count')),
+    ('access_group', 'group', dict((k, v) for k, v in _schema.GROUP_FIELDS.items() if not v.get('write_only')),
+     ('id', 'created_at', 'updated_at')),
+    ('access_group_info', 'groups', dict((k, v) for k, v in _schema.GROUP_FIELDS.items() if not v.get('write_only')),
+     ('id', 'created_at', 'updated_at')),
+    ('access_policy_info', 'policies', _schema.POLICY_FIELDS, ('id', 'created_at', 'updated_at', 'reusable', 'app_count')),
 ])
 def test_the_fields_of_applications_and_policies_are_those_of_the_schema(name, key, fields, read_only):
     expected = _expected_fields(fields)
