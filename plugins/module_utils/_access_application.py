@@ -512,13 +512,14 @@ class ApplicationManager(object):
 
     # ------------------------------------------------------------------------------- one task
 
-    def ensure(self, params, state='present', index=None):
-        """Plan and (unless check_mode) apply one task's parameters; returns a result dict."""
+    def ensure(self, params, state='present', index=None, checked=False):
+        """Plan and (unless check_mode) apply one task's parameters; returns a result dict.
+        `checked`: item_errors() found nothing in `params` already (bulk runs check every item before the sweep)."""
         desired, warnings = desired_from_params(params)
         for warning in warnings:
             self.warn(warning)
         app_type = params.get('type')
-        errors = item_errors(dict(params, state=state), self.scope)
+        errors = [] if checked else item_errors(dict(params, state=state), self.scope)
         if errors:
             raise ApplicationError('invalid options: ' + '; '.join(errors), errors=errors)
         name, domain = natural_key(params, desired)
@@ -740,8 +741,9 @@ class BulkRun(object):
     always agree on what "changed" means."""
 
     def __init__(self, manager, check_mode=False, purge=False, purge_max=10, purge_tag=None, purge_unmanaged=False,
-                 concurrency=4, with_diff=False, progress=None):
+                 concurrency=4, with_diff=False, progress=None, checked=False):
         self.manager = manager
+        self.checked = checked  # the items passed item_errors() (prevalidate): not checked a second time
         self.check_mode = check_mode
         self.purge = purge
         self.purge_max = purge_max
@@ -795,7 +797,7 @@ class BulkRun(object):
             state = params.get('state') or 'present'
             if state == 'present':
                 params = self._tagged(params, current)
-            plan, lookup = self.manager.ensure(params, state, index=index)
+            plan, lookup = self.manager.ensure(params, state, index=index, checked=self.checked)
         except (ApplicationError, CloudflareError) as exc:
             entry.update(action='failed', changed=False, msg=str(getattr(exc, 'msg', None) or exc))
             return entry, None, None
@@ -958,7 +960,7 @@ def run_bulk_module(base, progress=None):
                                          update_secrets=params['update_secrets'], warn=module.warn)
             bulk = BulkRun(manager, check_mode=module.check_mode, purge=params['purge'], purge_max=params['purge_max'],
                            purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
-                           concurrency=params['concurrency'], with_diff=module._diff, progress=progress)
+                           concurrency=params['concurrency'], with_diff=module._diff, progress=progress, checked=True)
             done = bulk.run([item for dummy, item in items])
             created_tags = bulk.created_tags
     except (ApplicationError, CloudflareError) as exc:
