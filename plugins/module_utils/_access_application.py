@@ -921,6 +921,10 @@ def bulk_argument_spec():
         purge_unmanaged=dict(type='bool', default=False),
         concurrency=dict(type='int', default=4),
         progress_interval=dict(type='float'),
+        groups=dict(type='list', elements='dict', default=[]),
+        policies=dict(type='list', elements='dict', default=[]),
+        purge_groups=dict(type='bool', default=False),
+        purge_policies=dict(type='bool', default=False),
     )
 
 
@@ -954,20 +958,37 @@ def run_bulk_module(base, progress=None):
             '%s: %s' % (e['name'], e['msg']) for e in invalid), changed=False, results=invalid, summary=summarize(invalid))
     done = []  # no valid item and no purge: not even the list sweep
     created_tags = []
+    setup_entries, purged_entries = [], []
+    with_setup = params['groups'] or params['policies'] or params['purge_groups'] or params['purge_policies']
     try:
-        if items or params['purge']:
+        if items or params['purge'] or with_setup:
             manager = ApplicationManager(client, account_id=account_id, zone_id=zone_id,
                                          update_secrets=params['update_secrets'], warn=module.warn)
-            bulk = BulkRun(manager, check_mode=module.check_mode, purge=params['purge'], purge_max=params['purge_max'],
-                           purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
-                           concurrency=params['concurrency'], with_diff=module._diff, progress=progress, checked=True)
-            done = bulk.run([item for dummy, item in items])
-            created_tags = bulk.created_tags
+            setup = None
+            if with_setup:
+                # (imported here: _resource builds on this file) groups and policies share the applications' Resolver
+                from ansible_collections.zerotrust.cloudflare.plugins.module_utils._resource import AccessSetup
+                setup = AccessSetup(manager.resolver, client, account_id=account_id, zone_id=zone_id,
+                                    check_mode=module.check_mode, purge_max=params['purge_max'], warn=module.warn)
+                setup.prepare(params['groups'], params['policies'], params['purge_groups'], params['purge_policies'],
+                              [(label_of(item), desired_from_params(item)[0]) for dummy, item in items
+                               if item.get('state') != 'absent'])
+                setup_entries = setup.write()
+            if items or params['purge']:
+                bulk = BulkRun(manager, check_mode=module.check_mode, purge=params['purge'], purge_max=params['purge_max'],
+                               purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
+                               concurrency=params['concurrency'], with_diff=module._diff, progress=progress,
+                               checked=True)
+                done = bulk.run([item for dummy, item in items])
+                created_tags = bulk.created_tags
+            if setup is not None:
+                purged_entries = setup.purge()
     except (ApplicationError, CloudflareError) as exc:
         base.fail(exc)
     for (position, dummy), entry in zip(items, done):
         results_by_position[position] = entry
-    results = [results_by_position[p] for p in sorted(results_by_position)] + done[len(items):]
+    results = (setup_entries + [results_by_position[p] for p in sorted(results_by_position)] + done[len(items):]
+               + purged_entries)
     diffs = [entry.pop('diff') for entry in results if 'diff' in entry]
     summary = summarize(results)
     out = dict(changed=any(e.get('changed') for e in results), results=results, summary=summary)

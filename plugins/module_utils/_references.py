@@ -224,6 +224,15 @@ class Resolver(object):
         """Drop a kind's cached list (after this run created or renamed objects of it)."""
         self._objects.pop(kind, None)
 
+    def mark(self):
+        """Where the cached lists end (a bulk run rehearses its creations on them, then goes back with rewind)."""
+        return dict((kind, len(objects)) for kind, objects in self._objects.items())
+
+    def rewind(self, marks):
+        """Drop what add() recorded since mark(); lists made since stay (each kind is listed once)."""
+        for kind, length in marks.items():
+            del self._objects[kind][length:]
+
     def add(self, kind, obj):
         """Record an object this run created (keeps the cache true without another list)."""
         if kind in self._objects:

@@ -16,6 +16,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import uuid
 
 try:
     from urllib.parse import quote
@@ -77,7 +78,7 @@ POLICY = Resource('policy', 'reusable policy', 'access/policies', _schema.POLICY
 
 class ResourceManager(object):
 
-    def __init__(self, client, resource, account_id=None, zone_id=None, warn=None):
+    def __init__(self, client, resource, account_id=None, zone_id=None, warn=None, resolver=None):
         if zone_id and not resource.zone_scope:
             raise ApplicationError('%ss exist only at account scope: give account_id, not zone_id' % resource.title)
         if bool(account_id) == bool(zone_id):
@@ -88,7 +89,8 @@ class ResourceManager(object):
         self.zone_id = zone_id
         self.base = ('/zones/%s/%s' % (zone_id, resource.path)) if zone_id else ('/accounts/%s/%s' % (account_id, resource.path))
         self.warn = warn or (lambda msg: None)
-        self.resolver = _references.Resolver(client, account_id, zone_id)
+        # a bulk run shares one Resolver with the applications: each kind is listed once for the whole run
+        self.resolver = resolver or _references.Resolver(client, account_id, zone_id)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -230,6 +232,163 @@ class ResourceManager(object):
         else:
             result[result_key] = self.update(current, body)
         return result
+
+
+class ResourceBulk(object):
+    """Many objects of one resource in one run, as BulkRun for applications: one list of the kind (the Resolver's,
+    shared with name resolution), plans in memory, writes only what differs.  Created objects join the Resolver, so
+    that later stages (policies naming groups, applications naming policies) resolve them without another list; in
+    check mode they join with a placeholder id."""
+
+    def __init__(self, manager, check_mode=False):
+        self.manager = manager
+        self.check_mode = check_mode
+        self.kind = manager.resource.kind
+        self.id_option = self.kind + '_id'
+
+    def _objects(self):
+        return self.manager.resolver.objects(self.kind)
+
+    def label(self, params):
+        return params.get('name') or params.get(self.id_option)
+
+    def match(self, items):
+        """(current or None, error or None) of each declaration: by id, else by its unique name; no request beyond the list."""
+        objects = self._objects()
+        out = []
+        for params in items:
+            object_id = params.get(self.id_option)
+            if object_id:
+                found = [o for o in objects if o.get('id') == object_id]
+                error = None if found else 'no %s with id %s exists' % (self.manager.resource.title, object_id)
+            else:
+                found = [o for o in objects if params.get('name') is not None and o.get('name') == params.get('name')]
+                error = None if len(found) < 2 else '%d %ss are named %r: %s. Give the id to pick one.' % (
+                    len(found), self.manager.resource.title, params.get('name'), ', '.join(o.get('id') for o in found))
+            out.append((found[0] if len(found) == 1 else None, error))
+        return out
+
+    def undeclared(self, matches):
+        """The objects that no declaration matches (the purge candidates)."""
+        declared = set(current['id'] for current, dummy in matches if current is not None)
+        return [o for o in self._objects() if o.get('id') not in declared]
+
+    def _entry(self, params, action, **extra):
+        return dict({'name': self.label(params), 'type': self.kind, 'kind': self.kind, 'action': action,
+                     'changed': action not in ('unchanged', 'failed')}, **extra)
+
+    def run(self, items, matches):
+        """Plan and (unless check mode) write each declaration in order; one result entry each."""
+        entries = []
+        for params, (current, error) in zip(items, matches):
+            try:
+                if error:
+                    raise ApplicationError(error)
+                if (params.get('state') or 'present') == 'absent':
+                    entries.append(self._remove(params, current))
+                    continue
+                action, body, dummy, dummy = self.manager.plan(self.manager.desired(params), current)
+                entries.append(self._write(params, action, body, current))
+            except (ApplicationError, CloudflareError) as exc:
+                entries.append(self._entry(params, 'failed', msg=str(getattr(exc, 'msg', None) or exc)))
+        return entries
+
+    def _write(self, params, action, body, current):
+        if action == 'none':
+            return self._entry(params, 'unchanged', id=current.get('id'))
+        if action == 'create':
+            written = dict(body, id=str(uuid.uuid4())) if self.check_mode else self.manager.create(body)
+            self.manager.resolver.add(self.kind, written)
+            return self._entry(params, 'created', id=None if self.check_mode else written.get('id'))
+        if not self.check_mode:
+            written = self.manager.update(current, body)
+            current.clear()
+            current.update(written or dict(current, **body))  # the Resolver's cached object: renamed objects resolve
+        return self._entry(params, 'updated', id=current.get('id'))
+
+    def _remove(self, params, current):
+        if current is None:
+            return self._entry(params, 'unchanged')
+        if not self.check_mode:
+            self.manager.delete(current)
+        return self._entry(params, 'deleted', id=current['id'])
+
+    def purge(self, objects):
+        """Delete undeclared objects (after the applications were written, so that none still uses them)."""
+        entries = []
+        for obj in objects:
+            params = {'name': obj.get('name'), self.id_option: obj['id']}
+            try:
+                entries.append(dict(self._remove(params, obj), purged=True))
+            except (ApplicationError, CloudflareError) as exc:
+                entries.append(self._entry(params, 'failed', purged=True, msg=str(getattr(exc, 'msg', None) or exc)))
+        return entries
+
+
+class AccessSetup(object):
+    """The groups and reusable policies of a bulk run around its applications: groups, then policies are written
+    before the applications (which name them), undeclared ones are purged after the applications (so that no
+    application uses them any more).  Every declaration is rehearsed in memory first: an unknown or ambiguous name,
+    an invalid option or a purge above purge_max fails the run before any write."""
+
+    def __init__(self, resolver, client, account_id=None, zone_id=None, check_mode=False, purge_max=10, warn=None):
+        self.resolver = resolver
+        self.check_mode = check_mode
+        self.purge_max = purge_max
+        self.plan = []  # (ResourceBulk, declarations, matches, purge candidates) per kind, groups first
+        self._managers = {}
+        self._args = (client, account_id, zone_id, warn)
+
+    def _manager(self, resource):
+        client, account_id, zone_id, warn = self._args
+        if resource.kind not in self._managers:
+            self._managers[resource.kind] = ResourceManager(
+                client, resource, account_id=None if (zone_id and resource.zone_scope) else account_id,
+                zone_id=zone_id if resource.zone_scope else None, warn=warn, resolver=self.resolver)
+        return self._managers[resource.kind]
+
+    def prepare(self, groups, policies, purge_groups=False, purge_policies=False, app_bodies=()):
+        """Match every declaration, find the purge candidates, rehearse; raises ApplicationError before any write."""
+        self.plan = []
+        for resource, items, purge in ((GROUP, groups, purge_groups), (POLICY, policies, purge_policies)):
+            if not items and not purge:
+                continue
+            bulk = ResourceBulk(self._manager(resource), check_mode=self.check_mode)
+            matches = bulk.match(items)
+            candidates = bulk.undeclared(matches) if purge else []
+            if len(candidates) > self.purge_max:
+                raise ApplicationError('purge would delete %d %ss, more than purge_max=%d; nothing was changed. %ss: %s' % (
+                    len(candidates), resource.title, self.purge_max, resource.title.capitalize(),
+                    ', '.join('%s (%s)' % (o.get('name'), o['id']) for o in candidates)))
+            self.plan.append((bulk, items, matches, candidates))
+        problems = self._rehearse(app_bodies)
+        if problems:
+            raise ApplicationError('nothing was changed: %s' % '; '.join(problems), errors=problems)
+
+    def _rehearse(self, app_bodies):
+        saved = self.resolver.mark()
+        problems = []
+        try:
+            for bulk, items, matches, dummy in self.plan:
+                rehearsal = ResourceBulk(bulk.manager, check_mode=True)
+                problems.extend('%s %s: %s' % (bulk.kind, e['name'], e['msg'])
+                                for e in rehearsal.run(items, matches) if e['action'] == 'failed')
+            for label, body in app_bodies:
+                try:
+                    resolve_references(self.resolver, body, _references.app_references)
+                except ApplicationError as exc:
+                    problems.append('application %s: %s' % (label, exc.msg))
+        finally:
+            self.resolver.rewind(saved)
+        return problems
+
+    def write(self):
+        """Groups then policies (created, updated); returns their result entries."""
+        return [e for bulk, items, matches, dummy in self.plan for e in bulk.run(items, matches)]
+
+    def purge(self):
+        """Purged policies, then purged groups (after the applications)."""
+        return [e for bulk, dummy, dummy, candidates in reversed(self.plan) for e in bulk.purge(candidates)]
 
 
 def run_info_module(base, resource, id_option):

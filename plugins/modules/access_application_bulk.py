@@ -92,6 +92,37 @@ options:
       - When not set, the environment variable E(ZEROTRUST_CLOUDFLARE_PROGRESS_INTERVAL) of the controller, else V(15).
       - Only when the task runs on the controller (see the notes); a module on a remote host cannot print while it runs.
     type: float
+  groups:
+    description:
+      - Access groups to bring to their state before the policies and applications, each a dict of
+        M(zerotrust.cloudflare.access_group) options (without the connection options; C(state) per item).
+      - Listed once per run with the identity providers and the other kinds that items name; a group is found by
+        C(group_id), else by its unique C(name). Policies and applications of the same run may name the groups it creates.
+    type: list
+    elements: dict
+    default: []
+  policies:
+    description:
+      - Reusable policies, written after the groups and before the applications, each a dict of
+        M(zerotrust.cloudflare.access_policy) options (C(state) per item). Account scope only.
+      - Every group, policy and application is checked first, names resolved against what exists and what this run
+        creates; an unknown or ambiguous name, or an invalid option, fails the task before any write.
+    type: list
+    elements: dict
+    default: []
+  purge_groups:
+    description:
+      - Delete the Access groups that O(groups) does not declare, after the applications and policies were written and
+        purged. More than O(purge_max) fails the task before any write.
+    type: bool
+    default: false
+  purge_policies:
+    description:
+      - Delete the reusable policies that O(policies) does not declare, after the applications were written and purged
+        (so that none uses them any more; Cloudflare refuses to delete a policy still in use, reported as a failed
+        item). More than O(purge_max) fails the task before any write.
+    type: bool
+    default: false
 attributes:
   action:
     description: The task runs on the controller when its connection is local (see the notes).
@@ -134,6 +165,25 @@ EXAMPLES = r'''
 - name: Show the counts
   ansible.builtin.debug:
     var: provisioned.summary
+
+- name: A group, a reusable policy naming it and an application naming the policy, in one run
+  zerotrust.cloudflare.access_application_bulk:
+    groups:
+      - name: Engineers
+        include:
+          - email_domain: {domain: example.com}
+    policies:
+      - name: Allow engineers
+        decision: allow
+        include:
+          - group: {name: Engineers}      # created by this run first
+    applications:
+      - name: Grafana
+        type: self_hosted
+        domain: grafana.example.com
+        policies:
+          - name: Allow engineers
+    purge_policies: true                  # the reusable policies not declared above are deleted at the end
 '''
 
 RETURN = r'''
@@ -144,11 +194,15 @@ results:
   elements: dict
   contains:
     name:
-      description: Name (or id, or type) of the application.
+      description: Name (or id, or type) of the application, group or policy.
       type: str
     type:
-      description: Type of the application.
+      description: Type of the application; V(group) or V(policy) for the items of O(groups) and O(policies).
       type: str
+    kind:
+      description: V(group) or V(policy).
+      type: str
+      returned: for the items of O(groups) and O(policies) and the purged groups and policies
     id:
       description: Id of the application (none for a creation in check mode).
       type: str
