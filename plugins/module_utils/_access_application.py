@@ -681,9 +681,9 @@ def list_applications(manager, params):
     if params.get('format') == 'module_args':
         reusable = set()
         if manager.scope == 'account' and any(a.get('policies') for a in apps):
-            reusable = set(p.get('id') for p in manager.client.paginate(
-                '/accounts/%s/access/policies' % manager.account_id, per_page=100))
-        return [to_module_args(a, manager.scope, reusable) for a in apps]
+            reusable = set(p.get('id') for p in manager.resolver.objects('policy'))
+        # policies, identity providers, groups and service tokens by their names where unique (one list per kind)
+        return [manager.resolver.name_app(to_module_args(a, manager.scope, reusable)) for a in apps]
     return [_compare.remove_secrets(a) for a in apps]
 
 

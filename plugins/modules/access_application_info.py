@@ -63,6 +63,8 @@ options:
       - V(module_args) returns M(zerotrust.cloudflare.access_application) options. Write-only secrets cannot be
         exported, so C(scim_config) comes without C(authentication) (with none, the module leaves the stored
         credentials alone); linked reusable policies come as links, inline ones without their ids.
+      - Reusable policies, identity providers, Access groups and service tokens are named where the name is unique
+        (an id otherwise), at the cost of one list request per kind that the applications refer to.
     type: str
     choices: [api, module_args]
     default: api
