@@ -375,10 +375,17 @@ class Resolver(object):
         return self._name(body, group_references)
 
 
+_ID_KEYS = {}
+
+
 def _id_key(ref):
     """The id field that a `name` key stands in for (group.id, service_token.token_id, policies[].id)."""
-    if ref.kind == 'policy':
-        return [k for k, s in _schema.policy_options(with_link=True).items() if s.get('reference') == 'policy'][0]
-    rule = [spec for spec in _schema.RULE_KINDS.values()
-            if any(s.get('reference') == ref.kind for s in spec['options'].values())][0]
-    return [k for k, s in rule['options'].items() if s.get('reference') == ref.kind][0]
+    if ref.kind not in _ID_KEYS:  # read from the schema once per kind (a bulk run asks for every reference)
+        if ref.kind == 'policy':
+            key = [k for k, s in _schema.policy_options(with_link=True).items() if s.get('reference') == 'policy'][0]
+        else:
+            rule = [spec for spec in _schema.RULE_KINDS.values()
+                    if any(s.get('reference') == ref.kind for s in spec['options'].values())][0]
+            key = [k for k, s in rule['options'].items() if s.get('reference') == ref.kind][0]
+        _ID_KEYS[ref.kind] = key
+    return _ID_KEYS[ref.kind]

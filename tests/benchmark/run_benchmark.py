@@ -15,7 +15,10 @@ Every figure is measured side by side in one run on this machine (ratios, not ab
      F = ceil((M + 1) / L - 1) x W (the M + 1 requests, the list sweep and M POSTs, need ceil((M+1)/L) windows;
      the last window starts F seconds after the first request); progress lines are counted;
   3. the same with the budget left at its default (above the fake's limit): 429s waited out, no failure;
-  4. no-op rerun of K applications: a naive `loop:` over access_application against the role, >= 20 x faster.
+  4. no-op rerun of K applications: a naive `loop:` over access_application against the role, >= 20 x faster;
+  5. no-op rerun of the whole setup (3 Access groups, 4 reusable policies naming groups and an identity provider,
+     S applications naming policies and the identity provider, by name) with the role: at most one list sweep per
+     kind, zero writes, wall time <= 3 x that of one no-op access_application task.
 Exit status 1 when a claim does not hold.  Nothing here is a test: CI does not run it.
 """
 
@@ -140,6 +143,42 @@ def create_under_limit(bench, fake, args, figures, claims):
                    floor == 0 or create['seconds'] <= 1.3 * floor))
 
 
+SETUP_IDP = {'id': '22222222-2222-4222-8222-000000000001', 'name': 'Okta', 'type': 'okta'}
+
+
+def setup_vars(apps):
+    """The issue's whole setup as role variables: groups, policies naming them and the IdP, applications naming both."""
+    groups = [{'name': name, 'include': [{'email_domain': {'domain': domain}}]}
+              for name, domain in (('Engineers', 'example.com'), ('Contractors', 'example.org'), ('Ops', 'ops.example.com'))]
+    policies = [{'name': 'Allow %s' % g['name'], 'decision': 'allow', 'include': [{'group': {'name': g['name']}}],
+                 'require': [{'login_method': {'id': 'Okta'}}]} for g in groups]
+    policies.append({'name': 'Deny contractors', 'decision': 'deny', 'include': [{'group': {'name': 'Contractors'}}]})
+    applications = [dict(app(i, 'setup'), allowed_idps=['Okta'], tags=['team-%d' % (i % 4)],
+                         policies=[{'name': 'Deny contractors'}, {'name': 'Allow %s' % ('Engineers', 'Ops')[i % 2]}])
+                    for i in range(apps)]
+    return {'access_applications_groups_list': groups, 'access_applications_policies_list': policies,
+            'access_applications_list': applications}
+
+
+def whole_setup(bench, fake, args, fastest, single, figures, claims):
+    fake.reset(state=True, log=True, faults=True, config=False)
+    fake.seed(identity_providers=[SETUP_IDP])
+    inventory = bench.inventory('setup', setup_vars(args.setup_apps))
+    created = bench.playbook('role setup create', ROLE, inventory=inventory)
+    rerun = fastest('role setup noop', ROLE, {'inventory': inventory})
+    figures['role_setup_create'], figures['role_setup_noop'] = created, rerun
+    lists = [r['path'].split('/access/')[-1] for r in fake.log()['requests'] if r['method'] == 'GET']
+    kinds = sorted(set(lists))
+    ratio = rerun['seconds'] / single['seconds']
+    claims.append(('whole setup (3 groups, 4 policies, %d apps by name): created with rc %d, %d writes; no-op rerun %d '
+                   'requests (%s), %d writes, %.2f x one no-op task (<= 3)' % (
+                       args.setup_apps, created['rc'], created['writes'], rerun['requests'], ', '.join(kinds),
+                       rerun['writes'], ratio),
+                   created['rc'] == 0 and rerun['rc'] == 0 and rerun['writes'] == 0
+                   and len(lists) - lists.count('apps') == len(kinds) - 1
+                   and lists.count('apps') <= int(math.ceil(args.setup_apps / 1000.0)) and ratio <= 3))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--noop-apps', type=int, default=10000)
@@ -151,6 +190,8 @@ def main(argv=None):
     parser.add_argument('--mismatch-apps', type=int, default=150,
                         help='apps created with the default budget, above the fake\'s limit (0 skips)')
     parser.add_argument('--loop-apps', type=int, default=100, help='0 skips the naive loop (it is the slow part)')
+    parser.add_argument('--setup-apps', type=int, default=1000,
+                        help='applications of the whole-setup no-op rerun (groups, policies by name; 0 skips)')
     parser.add_argument('--latency-ms', type=int, default=50)
     parser.add_argument('--repeat', type=int, default=3, help='no-op runs: the fastest of this many')
     parser.add_argument('--json', help='also write the figures to this file')
@@ -226,6 +267,10 @@ def main(argv=None):
             claims.append(('no-op rerun of %d apps: naive loop %.1f s (%d requests) vs role %.1f s (%d requests): %.1f x faster (>= 20)'
                            % (args.loop_apps, loop['seconds'], loop['requests'], role['seconds'], role['requests'], speedup),
                            loop['rc'] == 0 and role['rc'] == 0 and speedup >= 20))
+
+        # 5. the whole setup by name: created once by the role, then the no-op rerun is measured
+        if args.setup_apps:
+            whole_setup(bench, fake, args, fastest, single, figures, claims)
 
     print('\nBenchmark: fake API with %d ms per request, %d cores' % (args.latency_ms, os.cpu_count() or 1))
     for name, figure in figures.items():
