@@ -24,7 +24,7 @@ from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _client
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import bulk_argument_spec, run_bulk_module
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._bulk import bulk_argument_spec, run_bulk_module
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._module import (
     HAS_PYDANTIC, CloudflareModule, drop_type_errors)
 

@@ -12,7 +12,8 @@ import re
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.collections import is_sequence
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import apply_defaults, identity_key
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import identity_key
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._bulk import apply_defaults
 
 
 def _plain(value):

@@ -4,43 +4,39 @@
 #
 # PRIVATE to the zerotrust.cloudflare collection: not a public API, may change without notice.
 #
-# Reusable (account) Access policies: the resource engine of _resource.py (find by id or name, compare with the
-# rules of _compare, read-merge-write updates), plus deletion that can first detach the policy from its applications.
+# Reusable (account) Access policies: the POLICY resource on the engine of _engine.py (find by id or name, compare
+# with the rules of _compare, read-merge-write updates), plus deletion that can first detach the policy from its
+# applications.
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import ApplicationError, ApplicationManager
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import ApplicationManager
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import CloudflareError
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._resource import POLICY, ResourceManager
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._engine import AccessError, Manager
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._resource import POLICY
 
 
-class PolicyManager(ResourceManager):
+class PolicyManager(Manager):
 
     def __init__(self, client, account_id, warn=None):
         super(PolicyManager, self).__init__(client, POLICY, account_id=account_id, warn=warn)
-
-    def run(self, params, state='present', check_mode=False, detach=False):  # pylint: disable=arguments-differ
-        def detach_first(current, check_mode):
-            return self._detach(current, check_mode, detach)
-        return super(PolicyManager, self).run(params, state=state, check_mode=check_mode, object_id=params.get('policy_id'),
-                                              before_delete=detach_first)
 
     def _linked_apps(self, policy_id):
         apps = ApplicationManager(self.client, account_id=self.account_id)
         linked = [a for a in apps.list() if any(p.get('id') == policy_id for p in a.get('policies') or [])]
         return apps, linked
 
-    def _detach(self, current, check_mode, detach):
+    def before_delete(self, current, check_mode, params):
         """PITFALLS 22: a policy that applications still link is removed from them first (detach), or refused."""
         if not current.get('app_count'):
             return {'detached_from': []}
         apps, linked = self._linked_apps(current['id'])
-        if linked and not detach:
-            raise ApplicationError('policy %s (%s) is still used by %d application(s): %s. Set detach=true to remove it '
-                                   'from them first.' % (current['id'], current.get('name'), len(linked),
-                                                         ', '.join('%s (%s)' % (a.get('name'), a['id']) for a in linked)))
+        if linked and not params.get('detach'):
+            raise AccessError('policy %s (%s) is still used by %d application(s): %s. Set detach=true to remove it '
+                              'from them first.' % (current['id'], current.get('name'), len(linked),
+                                                    ', '.join('%s (%s)' % (a.get('name'), a['id']) for a in linked)))
         for app in linked:
             remaining = [{'id': p['id'], 'precedence': p.get('precedence')} for p in app['policies']
                          if p.get('id') != current['id']]
@@ -53,11 +49,9 @@ class PolicyManager(ResourceManager):
 def run_module(base):
     module = base.module
     params = module.params
-    account_id, dummy = base.scope
-    client = base.client()
     try:
-        result = PolicyManager(client, account_id, warn=module.warn).run(
-            params, state=params['state'], check_mode=module.check_mode, detach=params['detach'])
-    except (ApplicationError, CloudflareError) as exc:
+        result = PolicyManager(base.client(), base.scope[0], warn=module.warn).run(
+            params, state=params['state'], check_mode=module.check_mode)
+    except (AccessError, CloudflareError) as exc:
         base.fail(exc)
     base.exit(result)

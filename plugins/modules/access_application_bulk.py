@@ -263,7 +263,7 @@ created_tags:
   sample: [observability]
 '''
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import bulk_argument_spec, run_bulk_module
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._bulk import bulk_argument_spec, run_bulk_module
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._module import CloudflareModule
 
 

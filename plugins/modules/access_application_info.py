@@ -1062,7 +1062,7 @@ applications:
       domain: grafana.example.com
 '''
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import run_info_module
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application_info import run_info_module
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._module import CloudflareModule
 
 

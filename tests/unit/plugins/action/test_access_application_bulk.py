@@ -24,7 +24,7 @@ from ansible_collections.zerotrust.cloudflare.tests.unit.compat.module_args impo
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.zerotrust.cloudflare.plugins.action import access_application_bulk as action
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _access_application, _client, _module
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _access_application, _client, _engine, _module
 from ansible_collections.zerotrust.cloudflare.plugins.modules import access_application_bulk as module
 from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
 
@@ -190,7 +190,7 @@ def test_bulk_run_reports_each_write(fake):
     reported = []
     manager = _access_application.ApplicationManager(
         _client.CloudflareClient(base_url=fake.base_url, api_token=TOKEN), account_id=fake.account_id)
-    bulk = _access_application.BulkRun(manager, concurrency=2, progress=lambda *state: reported.append(state))
+    bulk = _engine.Bulk(manager, concurrency=2, progress=lambda *state: reported.append(state))
     fake.seed(apps=[{'type': 'self_hosted', 'name': 'Dashboard app', 'domain': 'taken.example.com'}])
     done = bulk.run(apps(3) + [{'name': 'clash', 'type': 'self_hosted', 'domain': 'taken.example.com'}])
     assert [e['action'] for e in done] == ['created'] * 3 + ['failed']

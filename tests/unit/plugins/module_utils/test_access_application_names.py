@@ -15,10 +15,10 @@ import copy
 
 import pytest
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import (
-    ApplicationError, ApplicationManager, BulkRun)
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import ApplicationManager
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_policy import PolicyManager
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import CloudflareClient
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._engine import AccessError, Bulk
 from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
 
 TOKEN = 'cf-UNIT-token-names-5b1c9e'
@@ -122,7 +122,7 @@ def test_check_mode_reports_missing_tags_and_writes_nothing(fake, client):
      'policies[0].include[0].service_token.name'),
 ])
 def test_an_unknown_name_fails_before_any_write_naming_the_option_and_candidates(fake, client, change, path):
-    with pytest.raises(ApplicationError) as caught:
+    with pytest.raises(AccessError) as caught:
         manager(fake, client).run(dict(copy.deepcopy(APP), **change))
     assert path in caught.value.msg and 'closest' in caught.value.msg
     assert writes(fake) == []
@@ -153,7 +153,7 @@ def test_a_reusable_policy_names_groups_and_idps(fake, client):
 def test_bulk_lists_each_kind_once_and_creates_each_missing_tag_once(fake, client):
     items = [dict(APP, name='app%02d' % i, domain='app%02d.example.com' % i, tags=['shared-new', 'own-%d' % (i % 2)])
              for i in range(12)]
-    bulk = BulkRun(manager(fake, client), concurrency=2)
+    bulk = Bulk(manager(fake, client), concurrency=2)
     results = bulk.run(copy.deepcopy(items))
     assert [r['action'] for r in results] == ['created'] * 12
     assert bulk.created_tags == ['shared-new', 'own-0', 'own-1']
@@ -162,13 +162,13 @@ def test_bulk_lists_each_kind_once_and_creates_each_missing_tag_once(fake, clien
     assert lists(fake) == ['identity_providers', 'policies', 'tags']
 
     fake.reset(state=False, faults=False, config=False)
-    again = BulkRun(manager(fake, client), concurrency=2)
+    again = Bulk(manager(fake, client), concurrency=2)
     assert [r['action'] for r in again.run(copy.deepcopy(items))] == ['unchanged'] * 12
     assert writes(fake) == [] and again.created_tags == []
     assert lists(fake) == ['identity_providers', 'policies']
 
 
 def test_bulk_check_mode_creates_no_tag(fake, client):
-    bulk = BulkRun(manager(fake, client), check_mode=True)
+    bulk = Bulk(manager(fake, client), check_mode=True)
     results = bulk.run([copy.deepcopy(APP)])
     assert results[0]['action'] == 'created' and bulk.created_tags == ['new-tag'] and writes(fake) == []

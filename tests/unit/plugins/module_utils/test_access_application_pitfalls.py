@@ -22,10 +22,10 @@ import time
 import pytest
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schema
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import (
-    ApplicationError, ApplicationManager, input_errors)
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import ApplicationManager, input_errors
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import (
     CloudflareAPIError, CloudflareClient, RequestBudget)
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._engine import AccessError
 from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
 
 TOKEN = 'cf-UNIT-token-7d41c2a9e08b5f36'
@@ -388,7 +388,7 @@ def test_p6_another_precedence_or_policy_is_a_change(fake, runner):
       {'name': 'y', 'decision': 'deny', 'include': [{'everyone': {}}], 'precedence': 2}], 'unique'),
 ])
 def test_p7_duplicate_or_zero_precedence_fails_before_any_request(fake, runner, policies, message):
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run({'type': 'self_hosted', 'name': 'p', 'domain': 'p.example.com', 'policies': policies})
     assert message in info.value.msg and 'precedence' in info.value.msg
     assert log(fake)['total'] == 0
@@ -444,7 +444,7 @@ def test_p8_self_hosted_domains_alone_become_destinations_with_a_warning(fake, r
 
 
 def test_p8_self_hosted_domains_with_destinations_is_an_error_before_any_request(fake, runner):
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run({'type': 'self_hosted', 'name': 'x', 'domain': 'x.example.com', 'self_hosted_domains': ['x.example.com'],
                     'destinations': [{'type': 'public', 'uri': 'x.example.com'}]})
     assert 'self_hosted_domains' in info.value.msg and 'destinations' in info.value.msg
@@ -471,12 +471,12 @@ def test_p9_dashboard_app_is_adopted_in_place_same_id_and_aud(fake, runner):
 def test_p10_same_name_twice_fails_listing_both_ids(fake, runner):
     first, second = seed(fake, {'type': 'self_hosted', 'name': 'dup', 'domain': 'd1.example.com'},
                          {'type': 'self_hosted', 'name': 'dup', 'domain': 'd2.example.com'})
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run({'type': 'self_hosted', 'name': 'dup', 'session_duration': '1h'})
     assert first['id'] in info.value.msg and second['id'] in info.value.msg
     assert sorted(info.value.details['matching_ids']) == sorted([first['id'], second['id']])
     assert writes(fake) == []
-    with pytest.raises(ApplicationError):
+    with pytest.raises(AccessError):
         runner.run({'type': 'self_hosted', 'name': 'dup'}, state='absent')
     assert writes(fake) == [] and len(stored_apps(fake)) == 2
 
@@ -505,7 +505,7 @@ def test_p10_app_id_allows_renaming_in_place(fake, runner):
 
 
 def test_p10_unknown_app_id_fails_without_creating(fake, runner):
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run({'type': 'self_hosted', 'app_id': '6f1a3f3e-3d7b-4c39-9d55-000000000000', 'name': 'x',
                     'domain': 'x.example.com'})
     assert '6f1a3f3e-3d7b-4c39-9d55-000000000000' in info.value.msg
@@ -553,7 +553,7 @@ def test_p12_singletons_post_only_when_missing_then_put_without_name_or_domain(f
 @pytest.mark.parametrize('app_type', _schema.SINGLETONS)
 def test_p12_singleton_name_or_domain_is_refused_before_any_request(fake, runner, app_type):
     for extra in ({'name': 'Mine'}, {'domain': 'mine.example.com'}):
-        with pytest.raises(ApplicationError) as info:
+        with pytest.raises(AccessError) as info:
             runner.run(dict({'type': app_type}, **extra))
         assert list(extra)[0] in info.value.msg and 'set by Cloudflare' in info.value.msg
     assert log(fake)['total'] == 0
@@ -562,7 +562,7 @@ def test_p12_singleton_name_or_domain_is_refused_before_any_request(fake, runner
 @pytest.mark.parametrize('app_type', _schema.SINGLETONS)
 def test_p12_singleton_absent_refuses_unless_forced(fake, runner, app_type):
     app = seed(fake, {'type': app_type})[0]
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run({'type': app_type}, state='absent')
     assert 'force' in info.value.msg and 'singleton' in info.value.msg
     assert writes(fake) == [] and len(stored_apps(fake)) == 1
@@ -574,7 +574,7 @@ def test_p12_singleton_absent_refuses_unless_forced(fake, runner, app_type):
 
 def test_p13_moving_an_app_to_zone_scope_is_refused(fake, zone_runner):
     seed(fake, {'type': 'self_hosted', 'name': 'moving', 'domain': 'moving.example.com'})
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         zone_runner.run({'type': 'self_hosted', 'name': 'moving', 'domain': 'moving.example.com'})
     assert 'aud' in info.value.msg and 'allow_recreate' in info.value.msg
     assert writes(fake) == []
@@ -592,7 +592,7 @@ def test_p13_moving_an_app_to_zone_scope_when_allowed_recreates_it_there(fake, z
 
 def test_p13_type_change_is_refused_unless_allowed_and_then_gets_a_new_aud(fake, runner):
     app = seed(fake, {'type': 'self_hosted', 'name': 'rc', 'domain': 'rc.example.com'})[0]
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run({'type': 'ssh', 'name': 'rc', 'domain': 'rc.example.com'})
     assert 'allow_recreate' in info.value.msg and 'aud' in info.value.msg
     assert writes(fake) == []
@@ -725,12 +725,12 @@ def test_p16_secrets_never_in_result_diff_or_warnings(fake, runner, check_mode):
 def test_p16_secrets_never_in_exception_text(fake, runner):
     bad = dict(SCIM_APP, session_duration='1 day',
                scim_config=dict(SCIM, authentication=[{'scheme': 'oauthbearertoken', 'token': SCIM_TOKEN}]))
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run(bad)
     assert 'session_duration' in info.value.msg
     assert SCIM_TOKEN not in text(str(info.value), info.value.msg, info.value.details)
     # a type that has no scim_config: the error names the option, never its value
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run({'type': 'bookmark', 'name': 'b', 'scim_config': bad['scim_config']})
     assert 'scim_config' in info.value.msg and SCIM_TOKEN not in text(str(info.value), info.value.details)
     assert log(fake)['total'] == 0
@@ -908,7 +908,7 @@ def test_p20_409_after_someone_else_made_the_change_sends_no_second_put(fake, ru
      ['self_hosted', 'ssh', 'vnc', 'rdp', 'saas', 'bookmark', 'mcp', 'mcp_portal']),
 ])
 def test_p23_option_the_type_does_not_have_names_option_and_accepting_types(fake, runner, params, option, accepting):
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run(params)
     message = info.value.msg
     assert option in message and params['type'] in message
@@ -918,10 +918,10 @@ def test_p23_option_the_type_does_not_have_names_option_and_accepting_types(fake
 
 
 def test_p23_zone_scope_names_the_zone_types(fake, zone_runner):
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         zone_runner.run({'type': 'self_hosted', 'name': 'z', 'domain': 'z.example.com', 'tags': ['a']})
     assert 'tags' in info.value.msg and 'zone' in info.value.msg
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         zone_runner.run({'type': 'mcp', 'name': 'z'})
     assert 'zone' in info.value.msg and 'self_hosted' in info.value.msg
     assert log(fake)['total'] == 0
@@ -936,7 +936,7 @@ def test_p23_zone_scope_names_the_zone_types(fake, zone_runner):
     ({'cors_headers': {'max_age': 86401}}, ['cors_headers.max_age']),
 ])
 def test_p24_conflicting_cors_settings_fail_before_any_request(fake, runner, extra, words):
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run(dict({'type': 'self_hosted', 'name': 'c', 'domain': 'c.example.com'}, **extra))
     for word in words:
         assert word in info.value.msg
@@ -945,7 +945,7 @@ def test_p24_conflicting_cors_settings_fail_before_any_request(fake, runner, ext
 
 @pytest.mark.parametrize('idps', [[], [IDP_1, IDP_2]])
 def test_p25_auto_redirect_needs_exactly_one_idp(fake, runner, idps):
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run({'type': 'self_hosted', 'name': 'a', 'domain': 'a.example.com', 'auto_redirect_to_identity': True,
                     'allowed_idps': idps})
     assert 'auto_redirect_to_identity' in info.value.msg and 'exactly one' in info.value.msg
@@ -956,10 +956,10 @@ def test_p25_auto_redirect_checked_against_the_merged_app(fake, runner):
     seed(fake, {'type': 'self_hosted', 'name': 'a', 'domain': 'a.example.com', 'allowed_idps': [IDP_1]},
          {'type': 'self_hosted', 'name': 'b', 'domain': 'b.example.com', 'allowed_idps': [IDP_1, IDP_2]})
     assert runner.run({'type': 'self_hosted', 'name': 'a', 'auto_redirect_to_identity': True})['changed'] is True
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run({'type': 'self_hosted', 'name': 'b', 'auto_redirect_to_identity': True})
     assert 'exactly one' in info.value.msg
-    with pytest.raises(ApplicationError):
+    with pytest.raises(AccessError):
         runner.run({'type': 'self_hosted', 'name': 'new', 'domain': 'new.example.com', 'auto_redirect_to_identity': True})
     assert [w['method'] for w in writes(fake)] == ['PUT']
 
@@ -986,7 +986,7 @@ def test_p25_auto_redirect_checked_against_the_merged_app(fake, runner):
      'mixed'),
 ])
 def test_p26_bad_values_fail_before_any_request(fake, runner, extra, where):
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run(dict({'type': 'self_hosted', 'name': 'v', 'domain': 'v.example.com'}, **extra))
     assert where in info.value.msg
     assert log(fake)['total'] == 0
@@ -1005,7 +1005,7 @@ def test_p26_bad_values_fail_before_any_request(fake, runner, extra, where):
     ({'type': 'teleport', 'name': 'd'}, 'teleport'),
 ])
 def test_p26_bad_nested_values_per_type_fail_before_any_request(fake, runner, params, where):
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run(params)
     assert where in info.value.msg
     assert log(fake)['total'] == 0
@@ -1020,7 +1020,7 @@ def test_p26_bad_nested_values_per_type_fail_before_any_request(fake, runner, pa
     ({'type': 'infrastructure', 'name': 'm'}, 'target_criteria'),
 ])
 def test_p26_missing_required_field_for_a_new_app_never_writes(fake, runner, params, missing):
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run(params)
     assert '%s: is required' % missing in info.value.msg
     assert writes(fake) == []
@@ -1058,10 +1058,10 @@ def test_p27_dash_sso_can_be_adopted_when_nothing_changes(fake, runner):
 
 def test_p27_dash_sso_is_never_written(fake, runner):
     app = seed(fake, {'type': 'dash_sso', 'name': 'Cloudflare Dashboard SSO', 'domain': 'dash.example.com'})[0]
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run({'app_id': app['id'], 'session_duration': '1h'})
     assert 'dash_sso' in info.value.msg
-    with pytest.raises(ApplicationError) as info:
+    with pytest.raises(AccessError) as info:
         runner.run({'type': 'dash_sso', 'name': 'another'})
     assert 'dash_sso' in info.value.msg and 'cannot be created' in info.value.msg
     assert writes(fake) == [] and len(stored_apps(fake)) == 1

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026, zerotrust.cloudflare contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The resource engine (_resource.py) against the fake API: tags."""
+"""The resources of _resource.py (tags, Access groups) on the engine, against the fake API."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -9,9 +9,9 @@ __metaclass__ = type  # pylint: disable=invalid-name
 
 import pytest
 
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import ApplicationError
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import CloudflareClient
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._resource import GROUP, TAG, ResourceManager, group_errors, tag_users
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._engine import AccessError, Manager
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._resource import GROUP, TagManager, group_errors, tag_users
 from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
 
 TOKEN = 'cf-UNIT-token-resource-2a7d'
@@ -32,7 +32,7 @@ def clean(fake):
 
 @pytest.fixture
 def tags(fake):
-    return ResourceManager(CloudflareClient(base_url=fake.base_url, api_token=TOKEN), TAG, account_id=fake.account_id)
+    return TagManager(CloudflareClient(base_url=fake.base_url, api_token=TOKEN), fake.account_id)
 
 
 def writes(fake):
@@ -66,10 +66,9 @@ def test_a_tag_in_use_is_found_with_its_applications(fake, tags):
     dummy, users = tag_users(tags.client, fake.account_id, 'docs')
     assert sorted(a['name'] for a in users) == ['handbook', 'wiki']
 
-    def refuse(current, check_mode):
-        raise ApplicationError('%s is used' % current['name'])
-    with pytest.raises(ApplicationError):
-        tags.run({'name': 'docs'}, state='absent', before_delete=refuse)
+    with pytest.raises(AccessError) as caught:  # force is not set: the tag stays on its applications
+        tags.run({'name': 'docs'}, state='absent')
+    assert 'still used by 2 application(s)' in caught.value.msg
     assert writes(fake) == [] and 'docs' in stored_tags(fake)
 
 
@@ -77,7 +76,7 @@ def test_a_tag_in_use_is_found_with_its_applications(fake, tags):
 
 @pytest.fixture
 def groups(fake):
-    return ResourceManager(CloudflareClient(base_url=fake.base_url, api_token=TOKEN), GROUP, account_id=fake.account_id)
+    return Manager(CloudflareClient(base_url=fake.base_url, api_token=TOKEN), GROUP, account_id=fake.account_id)
 
 
 ENGINEERS = {'name': 'Engineers', 'include': [{'email_domain': {'domain': 'example.com'}}, {'ip': {'ip': '10.0.0.1'}}],
@@ -105,17 +104,17 @@ def test_a_group_update_merges_over_the_group_and_keeps_the_other_rules(fake, gr
 
 def test_same_named_groups_are_not_picked_at_random(fake, groups):
     fake.seed(groups=[{'name': 'Twins', 'include': [{'everyone': {}}]}, {'name': 'Twins', 'include': [{'everyone': {}}]}])
-    with pytest.raises(ApplicationError) as caught:
+    with pytest.raises(AccessError) as caught:
         groups.run({'name': 'Twins', 'include': [{'everyone': {}}]})
     assert len(caught.value.details['matching_ids']) == 2 and writes(fake) == []
 
 
 def test_zone_groups_live_at_the_zone(fake):
-    zone = ResourceManager(CloudflareClient(base_url=fake.base_url, api_token=TOKEN), GROUP, zone_id=fake.zone_id)
+    zone = Manager(CloudflareClient(base_url=fake.base_url, api_token=TOKEN), GROUP, zone_id=fake.zone_id)
     assert zone.run({'name': 'Zone people', 'include': [{'everyone': {}}]})['changed'] is True
     assert writes(fake) == [('POST', 'groups')] and '/zones/' in fake.log()['requests'][-1]['path']
     assert group_errors({'is_default': True}, zone=True) and not group_errors({'is_default': True}, zone=False)
-    with pytest.raises(ApplicationError) as caught:  # the rules are checked before any request
+    with pytest.raises(AccessError) as caught:  # the rules are checked before any request
         zone.run({'name': 'Bad', 'include': [{'ip': {'ip': 'not an ip'}}]})
     assert 'include[0].ip.ip' in caught.value.msg and writes(fake) == [('POST', 'groups')]
 
@@ -137,5 +136,5 @@ def test_export_writes_unique_names_and_feeding_it_back_changes_nothing(fake, gr
     assert {'group': {'id': twin}} in exported['include']  # a name shared by two groups keeps the id
     assert {'service_token': {'name': 'ci-runner'}} in exported['include']
     before = len(writes(fake))
-    fresh = ResourceManager(groups.client, GROUP, account_id=fake.account_id)
+    fresh = Manager(groups.client, GROUP, account_id=fake.account_id)
     assert fresh.run(exported)['changed'] is False and len(writes(fake)) == before
