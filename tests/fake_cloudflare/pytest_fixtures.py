@@ -12,11 +12,17 @@ In a test module or conftest.py:
         fake_cloudflare.request('GET', '/accounts/{account_id}/access/apps')
 
 `fake_cloudflare_server` is one process for the whole session; `fake_cloudflare` resets it before each test.
+
+A test module that wants its own server (its own token, its own seed before each test):
+
+    fake, clean = fake_api_fixtures(TOKEN, seed={'tags': ['existing']})
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type  # pylint: disable=invalid-name
+
+import copy
 
 import pytest
 
@@ -33,3 +39,27 @@ def fake_cloudflare_server():
 def fake_cloudflare(fake_cloudflare_server):  # pylint: disable=redefined-outer-name
     fake_cloudflare_server.reset()
     yield fake_cloudflare_server
+
+
+def fake_api_fixtures(token, seed=None):
+    """(fake, clean): a module-scoped fake API started with `token`, and an autouse fixture that resets it before each
+    test, seeds `seed` (FakeCloudflare.seed keyword arguments, or a callable that takes the server) and starts the
+    request log afresh; queued faults are cleared after the test.  Assign both to module names `fake` and `clean`."""
+
+    @pytest.fixture(scope='module')
+    def fake():
+        with FakeCloudflare(token=token) as server:
+            yield server
+
+    @pytest.fixture(autouse=True)
+    def clean(fake):  # pylint: disable=redefined-outer-name
+        fake.reset()
+        if callable(seed):
+            seed(fake)
+        elif seed:
+            fake.seed(**copy.deepcopy(seed))
+        fake.reset(state=False, faults=False, config=False)
+        yield
+        fake.clear_faults()
+
+    return fake, clean

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026, zerotrust.cloudflare contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Names instead of ids in access_application, access_policy and the bulk engine, against the fake API.
+"""Names instead of ids in access_application and in a bulk run of applications, against the fake API.
 
 Policies, identity providers, Access groups and service tokens named in a task are resolved with one
 list request per kind (per run in bulk); comparison is on ids; tags that do not exist are created
@@ -16,10 +16,9 @@ import copy
 import pytest
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import ApplicationManager
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_policy import PolicyManager
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import CloudflareClient
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._engine import AccessError, Bulk
-from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
+from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.pytest_fixtures import fake_api_fixtures
 
 TOKEN = 'cf-UNIT-token-names-5b1c9e'
 WRITE_METHODS = ('POST', 'PUT', 'PATCH', 'DELETE')
@@ -34,21 +33,14 @@ ALLOW = {'name': 'Allow engineers', 'decision': 'allow', 'include': [{'email_dom
 DENY = {'name': 'Deny contractors', 'decision': 'deny', 'include': [{'email_domain': {'domain': 'example.org'}}]}
 
 
-@pytest.fixture(scope='module')
-def fake():
-    with FakeCloudflare(token=TOKEN) as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def clean(fake):
-    fake.reset()
-    seeded = fake.seed(policies=[copy.deepcopy(ALLOW), copy.deepcopy(DENY)], **RELATED)
-    fake.ids = dict((p['name'], p['id']) for p in seeded['policies'])
+def seed(server):
+    seeded = server.seed(policies=[copy.deepcopy(ALLOW), copy.deepcopy(DENY)], **copy.deepcopy(RELATED))
+    server.ids = dict((p['name'], p['id']) for p in seeded['policies'])
     group = {'name': 'Engineers', 'include': [{'email_domain': {'domain': 'example.com'}}]}
-    fake.ids['Engineers'] = fake.seed(groups=[group])['groups'][0]['id']
-    fake.reset(state=False, faults=False, config=False)
-    yield
+    server.ids['Engineers'] = server.seed(groups=[group])['groups'][0]['id']
+
+
+fake, clean = fake_api_fixtures(TOKEN, seed=seed)
 
 
 @pytest.fixture
@@ -136,18 +128,6 @@ def test_group_and_service_token_by_name_in_inline_rules(fake, client):
     assert sent == [{'group': {'id': fake.ids['Engineers']}}, {'service_token': {'token_id': CI}}, {'login_method': {'id': OKTA}}]
     fake.reset(state=False, faults=False, config=False)
     assert manager(fake, client).run(copy.deepcopy(app))['changed'] is False and writes(fake) == []
-
-
-def test_a_reusable_policy_names_groups_and_idps(fake, client):
-    params = {'name': 'Engineers by Okta', 'decision': 'allow', 'include': [{'group': {'name': 'Engineers'}}],
-              'require': [{'login_method': {'id': 'Okta'}}]}
-    result = PolicyManager(client, fake.account_id).run(copy.deepcopy(params))
-    assert result['changed'] is True
-    body = writes(fake)[0]['body']
-    assert body['include'] == [{'group': {'id': fake.ids['Engineers']}}] and body['require'] == [{'login_method': {'id': OKTA}}]
-    fake.reset(state=False, faults=False, config=False)
-    assert PolicyManager(client, fake.account_id).run(copy.deepcopy(params))['changed'] is False
-    assert writes(fake) == []
 
 
 def test_bulk_lists_each_kind_once_and_creates_each_missing_tag_once(fake, client):

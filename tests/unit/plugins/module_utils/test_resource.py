@@ -12,22 +12,13 @@ import pytest
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import CloudflareClient
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._engine import AccessError, Manager
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._resource import GROUP, TagManager, group_errors, tag_users
-from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
+from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.pytest_fixtures import fake_api_fixtures
 
 TOKEN = 'cf-UNIT-token-resource-2a7d'
 WRITE_METHODS = ('POST', 'PUT', 'PATCH', 'DELETE')
 
 
-@pytest.fixture(scope='module')
-def fake():
-    with FakeCloudflare(token=TOKEN) as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def clean(fake):
-    fake.reset()
-    yield
+fake, clean = fake_api_fixtures(TOKEN)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import json
 import pytest
 
 from ansible_collections.zerotrust.cloudflare.plugins.modules import access_application_bulk
-from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
+from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.pytest_fixtures import fake_api_fixtures
 from ansible_collections.zerotrust.cloudflare.tests.unit.compat.module_args import patch_module_args
 
 TOKEN = 'cf-UNIT-token-setup-7c41'
@@ -29,18 +29,7 @@ APPS = [{'type': 'self_hosted', 'name': 'app%d' % n, 'domain': 'app%d.example.co
          'policies': [{'name': 'Allow engineers'}, {'name': 'Allow Okta'}], 'tags': ['new-tag']} for n in range(3)]
 
 
-@pytest.fixture(scope='module')
-def fake():
-    with FakeCloudflare(token=TOKEN) as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def clean(fake):
-    fake.reset()
-    fake.seed(identity_providers=[{'id': OKTA, 'name': 'Okta', 'type': 'okta'}])
-    fake.reset(state=False, faults=False, config=False)
-    yield
+fake, clean = fake_api_fixtures(TOKEN, seed={'identity_providers': [{'id': OKTA, 'name': 'Okta', 'type': 'okta'}]})
 
 
 def run(fake, check_mode=False, **args):

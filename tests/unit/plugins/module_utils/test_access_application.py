@@ -26,7 +26,7 @@ from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_appli
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import (
     CloudflareAPIError, CloudflareClient, RequestBudget)
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._engine import AccessError
-from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
+from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.pytest_fixtures import fake_api_fixtures
 
 TOKEN = 'cf-UNIT-token-7d41c2a9e08b5f36'
 WRITE_METHODS = ('POST', 'PUT', 'PATCH', 'DELETE')
@@ -60,25 +60,13 @@ class FakeTime(object):
         self.now += max(0.0, seconds)
 
 
-@pytest.fixture(scope='module')
-def fake():
-    with FakeCloudflare(token=TOKEN) as server:
-        yield server
-
-
 IDP_1, IDP_2 = '1d000000-0000-4000-8000-000000000001', '1d000000-0000-4000-8000-000000000002'
 # The account's identity providers and tags: the API refuses applications naming unknown ones
 ACCOUNT_OBJECTS = {'identity_providers': [{'id': IDP_1, 'name': 'Okta', 'type': 'okta'},
                                           {'id': IDP_2, 'name': 'GitHub', 'type': 'github'}],
                    'tags': ['a', 'b', 'c', 'observability']}
 
-
-@pytest.fixture(autouse=True)
-def clean(fake):
-    fake.reset()
-    fake.seed(**ACCOUNT_OBJECTS)
-    yield
-    fake.clear_faults()
+fake, clean = fake_api_fixtures(TOKEN, seed=ACCOUNT_OBJECTS)
 
 
 @pytest.fixture
