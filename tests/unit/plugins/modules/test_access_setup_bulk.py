@@ -109,3 +109,13 @@ def test_a_purged_policy_is_deleted_after_the_applications_stop_using_it(fake):
     assert order == [('PUT', 'apps')] * 3 + [('DELETE', 'policies'), ('DELETE', 'groups')]
     assert [p['name'] for p in state(fake, 'policies')] == ['Allow engineers']
     assert [g['name'] for g in state(fake, 'groups')] == ['Engineers']
+
+
+def test_a_failure_is_worded_by_what_failed(fake):
+    # the first group is refused by the API at its creation: the run goes on and says which item of which kind failed
+    fake.faults({'kind': 'status', 'status': 400, 'method': 'POST', 'path': '/access/groups$', 'code': 12130})
+    result = run(fake)
+    assert result['failed'] is True and result['summary']['failed'] >= 1
+    total = len(result['results'])
+    assert result['msg'].startswith('%d of %d items failed: group Engineers: ' % (result['summary']['failed'], total))
+    assert 'applications failed' not in result['msg']
