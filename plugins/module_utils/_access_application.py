@@ -94,7 +94,6 @@ def input_errors(desired, app_type, scope):
     return _models.validate_app_request(body, scope, partial=True)
 
 
-
 def _public_uris(destinations):
     return [d['uri'] for d in destinations or [] if d.get('type', 'public') == 'public' and d.get('uri')]
 
@@ -126,7 +125,6 @@ def _derive_domains(app, app_type, scope):
             app['self_hosted_domains'] = [app['domain']]
 
 
-
 def label_of(item):
     """How a declared application is named in results and messages."""
     return item.get('name') or item.get('domain') or item.get('app_id') or item.get('type')
@@ -145,8 +143,6 @@ def identity_key(item):
     return 'name:%s%s' % (item.get('name'), '|domain:%s' % item['domain'] if item.get('domain') else '')
 
 
-
-
 class AppIndex(Index):
     """Every application of a scope, from one list sweep, looked up by id, name, type and domain in constant time."""
 
@@ -162,8 +158,6 @@ class AppIndex(Index):
 
 class ApplicationManager(Manager):
 
-    index_class = AppIndex
-
     def __init__(self, client, account_id=None, zone_id=None, update_secrets='on_create', warn=None, resolver=None):
         super(ApplicationManager, self).__init__(client, APPLICATION, account_id=account_id, zone_id=zone_id, warn=warn,
                                                  resolver=resolver)
@@ -171,12 +165,11 @@ class ApplicationManager(Manager):
 
     # ------------------------------------------------------------------------------- reading
 
-    def list(self, filters=None, concurrency=1):  # pylint: disable=arguments-differ
-        """`filters`: the API's (name, domain, exact ...); `concurrency`: pages read in parallel (bulk runs)."""
+    def list(self, filters=None, concurrency=1):
         params = dict((k, v) for k, v in (filters or {}).items() if v is not None)
         if self.scope == 'zone':
             params = {}  # the zone list has no filters: filter on this side
-        return self.client.paginate(self.base, params=params or None, per_page=1000, concurrency=concurrency)
+        return super(ApplicationManager, self).list(params, concurrency)
 
     def sweep(self, concurrency=1):
         return AppIndex(self.list(concurrency=concurrency))
@@ -358,6 +351,7 @@ class ApplicationManager(Manager):
             body['policies'] = _compare.policies_body(desired['policies'], current.get('policies'), app_type)
         body['type'] = app_type
         return body
+
     @staticmethod
     def _link_domain_fields(body, desired, app_type):
         """domain, destinations and self_hosted_domains are derived from one another by the API: send one consistent set."""
@@ -508,4 +502,3 @@ def run_module(base):
     except (AccessError, CloudflareError) as exc:
         base.fail(exc)
     base.exit(result)
-

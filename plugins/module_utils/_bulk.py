@@ -181,9 +181,9 @@ def run_bulk_module(base, progress=None):
                 setup_entries = setup.write()
             if items or params['purge']:
                 bulk = Bulk(manager, check_mode=module.check_mode, purge=params['purge'], purge_max=params['purge_max'],
-                               purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
-                               concurrency=params['concurrency'], with_diff=module._diff, progress=progress,
-                               checked=True)
+                            purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
+                            concurrency=params['concurrency'], with_diff=module._diff, progress=progress,
+                            checked=True)
                 done = bulk.run([item for dummy, item in items])
                 created_tags = bulk.created_tags
             if setup is not None:

@@ -203,9 +203,11 @@ class Manager(object):
     def path_of(self, key):
         return '%s/%s' % (self.base, quote(str(key), safe=''))
 
-    def list(self, concurrency=1):
-        """`concurrency`: pages read in parallel once the first one tells how many there are (bulk runs)."""
-        return list(self.client.paginate(self.base, per_page=self.resource.per_page, concurrency=concurrency) or [])
+    def list(self, filters=None, concurrency=1):
+        """`filters`: the API's query filters (name, exact ...); `concurrency`: pages read in parallel once the first
+        one tells how many there are (bulk runs)."""
+        return list(self.client.paginate(self.base, params=filters or None, per_page=self.resource.per_page,
+                                         concurrency=concurrency) or [])
 
     def get(self, key):
         try:

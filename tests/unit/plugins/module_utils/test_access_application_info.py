@@ -44,7 +44,7 @@ def test_list_applications_filters(manager, params, names):
 
 
 def test_export_drops_server_fields_and_defaults_and_names_the_idps(fake, manager):
-    stored = [a for a in list_applications(manager, {'name': 'wiki', 'exact': True})][0]
+    stored = list_applications(manager, {'name': 'wiki', 'exact': True})[0]
     assert 'id' in stored and 'aud' in stored
     args = to_module_args(copy.deepcopy(stored))
     assert not set(args) & set(['id', 'aud', 'created_at', 'updated_at'])
