@@ -179,8 +179,6 @@ class Manager(object):
     key), options (its fields and their checks), check, changed_fields, update_body, predict, view, plan_present /
     plan_absent (what it refuses), before_delete, returned (the module result), and the bulk hooks below."""
 
-    index_class = Index
-
     def __init__(self, client, resource, account_id=None, zone_id=None, warn=None, resolver=None):
         if zone_id and not resource.zone_scope:
             raise AccessError('%ss exist only at account scope: give account_id, not zone_id' % resource.title)
@@ -219,7 +217,7 @@ class Manager(object):
 
     def sweep(self, concurrency=1):
         """The Index of a bulk run: the Resolver's list of the kind (shared with name resolution)."""
-        return self.index_class(self.resolver.objects(self.resource.kind))
+        return Index(self.resolver.objects(self.resource.kind))
 
     def find(self, params, index=None, desired=None):
         """The current object of a task (None when there is none): by id, else by its natural key.
@@ -341,8 +339,10 @@ class Manager(object):
         for key in desired:
             if key not in changed:
                 after[key] = before.get(key)
-        return Plan('update', current=current, body=body, predicted=predicted, before=before, after=after,
+        plan = Plan('update', current=current, body=body, predicted=predicted, before=before, after=after,
                     changed_fields=changed)
+        plan.desired, plan.update_secrets = desired, update_secrets  # a 409 re-plans from them
+        return plan
 
     def plan_absent(self, current, params=None):
         if current is None:
