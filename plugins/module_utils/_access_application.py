@@ -414,6 +414,18 @@ class ApplicationManager(Manager):
         shown = dict((k, current.get(k)) for k in ('id', 'type', 'name', 'domain') if current.get(k) is not None)
         return Plan('delete', current=current, predicted=None, before=shown, after={})
 
+    def take_off(self, apps, what, option, allowed, change, check_mode):
+        """Take an object that applications refer to (a tag, a reusable policy) off them before it is deleted: refused
+        unless `allowed` (the task's `option`); `change(app)` gives the options that leave it out.  Their ids."""
+        if apps and not allowed:
+            raise AccessError('%s is still used by %d application(s): %s. Set %s=true to remove it from them first.'
+                              % (what, len(apps), ', '.join('%s (%s)' % (a.get('name'), a.get('id')) for a in apps), option))
+        for app in apps:
+            plan = self.plan_present(change(app), app)
+            if not check_mode:
+                self.apply(plan)
+        return [a['id'] for a in apps]
+
     # ------------------------------------------------------------------------------- applying and results
 
     def found_after_lost_response(self, obj):

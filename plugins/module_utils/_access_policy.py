@@ -33,17 +33,13 @@ class PolicyManager(Manager):
         if not current.get('app_count'):
             return {'detached_from': []}
         apps, linked = self._linked_apps(current['id'])
-        if linked and not params.get('detach'):
-            raise AccessError('policy %s (%s) is still used by %d application(s): %s. Set detach=true to remove it '
-                              'from them first.' % (current['id'], current.get('name'), len(linked),
-                                                    ', '.join('%s (%s)' % (a.get('name'), a['id']) for a in linked)))
-        for app in linked:
-            remaining = [{'id': p['id'], 'precedence': p.get('precedence')} for p in app['policies']
-                         if p.get('id') != current['id']]
-            plan = apps.plan_present({'type': app['type'], 'policies': remaining}, app)
-            if not check_mode:
-                apps.apply(plan)
-        return {'detached_from': [a['id'] for a in linked]}
+
+        def without_it(app):
+            return {'type': app['type'], 'policies': [{'id': p['id'], 'precedence': p.get('precedence')}
+                                                      for p in app['policies'] if p.get('id') != current['id']]}
+        detached = apps.take_off(linked, 'policy %s (%s)' % (current['id'], current.get('name')), 'detach',
+                                 params.get('detach'), without_it, check_mode)
+        return {'detached_from': detached}
 
 
 def run_module(base):

@@ -100,16 +100,11 @@ class TagManager(Manager):
         super(TagManager, self).__init__(client, TAG, account_id=account_id, warn=warn)
 
     def before_delete(self, current, check_mode, params):
-        apps, users = tag_users(self.client, self.account_id, current['name'])
-        if users and not params.get('force'):
-            raise AccessError('tag %r is still used by %d application(s): %s. Set force=true to remove it from them '
-                              'first.' % (current['name'], len(users), ', '.join(
-                                  '%s (%s)' % (a.get('name'), a.get('id')) for a in users)))
-        for app in users:
-            plan = apps.plan_present({'type': app['type'], 'tags': [t for t in app['tags'] if t != current['name']]}, app)
-            if not check_mode:
-                apps.apply(plan)
-        return {'untagged': [a['id'] for a in users]}
+        name = current['name']
+        apps, users = tag_users(self.client, self.account_id, name)
+        untagged = apps.take_off(users, 'tag %r' % name, 'force', params.get('force'),
+                                 lambda app: {'type': app['type'], 'tags': [t for t in app['tags'] if t != name]}, check_mode)
+        return {'untagged': untagged}
 
 
 def run_tag_module(base):
