@@ -41,10 +41,11 @@ def fake_cloudflare(fake_cloudflare_server):  # pylint: disable=redefined-outer-
     yield fake_cloudflare_server
 
 
-def fake_api_fixtures(token, seed=None):
+def fake_api_fixtures(token, seed=None, clear_env=()):
     """(fake, clean): a module-scoped fake API started with `token`, and an autouse fixture that resets it before each
-    test, seeds `seed` (FakeCloudflare.seed keyword arguments, or a callable that takes the server) and starts the
-    request log afresh; queued faults are cleared after the test.  Assign both to module names `fake` and `clean`."""
+    test, seeds `seed` (FakeCloudflare.seed keyword arguments, or a callable that takes the server), starts the
+    request log afresh and unsets the environment variables `clear_env` for the test; queued faults are cleared after
+    it.  Assign both to module names `fake` and `clean`."""
 
     @pytest.fixture(scope='module')
     def fake():
@@ -52,13 +53,16 @@ def fake_api_fixtures(token, seed=None):
             yield server
 
     @pytest.fixture(autouse=True)
-    def clean(fake):  # pylint: disable=redefined-outer-name
+    def clean(fake, monkeypatch):  # pylint: disable=redefined-outer-name
+        for name in clear_env:
+            monkeypatch.delenv(name, raising=False)
         fake.reset()
         if callable(seed):
             seed(fake)
         elif seed:
             fake.seed(**copy.deepcopy(seed))
-        fake.reset(state=False, faults=False, config=False)
+        if seed:
+            fake.reset(state=False, faults=False, config=False)  # the log starts after the seed
         yield
         fake.clear_faults()
 

@@ -20,7 +20,7 @@ import pytest
 
 from ansible.module_utils import basic
 from ansible_collections.zerotrust.cloudflare.plugins.modules import access_application
-from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
+from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.pytest_fixtures import fake_api_fixtures
 from ansible_collections.zerotrust.cloudflare.tests.unit.compat.module_args import patch_module_args
 
 TOKEN = 'cf-MODULE-token-3b8e1f70d2c94a65'
@@ -28,18 +28,10 @@ SCIM_PASSWORD = 'module-SCIM-password-91c3'
 ENV = ('CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_EMAIL', 'CLOUDFLARE_API_KEY', 'CLOUDFLARE_BASE_URL', 'CLOUDFLARE_ACCOUNT_ID')
 
 
-@pytest.fixture(scope='module')
-def fake():
-    with FakeCloudflare(token=TOKEN) as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def clean(fake, monkeypatch):
-    fake.reset()
-    for name in ENV:
-        monkeypatch.delenv(name, raising=False)
-    yield
+# (one name a statement: ansible-doc reads this folder's files as modules and warns on a tuple assignment)
+FIXTURES = fake_api_fixtures(TOKEN, clear_env=ENV)
+fake = FIXTURES[0]
+clean = FIXTURES[1]
 
 
 @pytest.fixture

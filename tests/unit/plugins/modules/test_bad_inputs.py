@@ -23,7 +23,7 @@ from ansible_collections.zerotrust.cloudflare.tests.unit.compat.module_args impo
 
 from ansible_collections.zerotrust.cloudflare.plugins.modules import (
     access_application, access_application_bulk, access_application_info, access_policy)
-from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.harness import FakeCloudflare
+from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.pytest_fixtures import fake_api_fixtures
 
 TOKEN = 'cf-BAD-INPUT-token-5d1c0a9e7b'
 ENV = ('CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_EMAIL', 'CLOUDFLARE_API_KEY', 'CLOUDFLARE_BASE_URL', 'CLOUDFLARE_ACCOUNT_ID')
@@ -159,18 +159,10 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.fixture(scope='module')
-def fake():
-    with FakeCloudflare(token=TOKEN) as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def clean(fake, monkeypatch):
-    fake.reset()
-    for name in ENV:
-        monkeypatch.delenv(name, raising=False)
-    yield
+# (one name a statement: ansible-doc reads this folder's files as modules and warns on a tuple assignment)
+FIXTURES = fake_api_fixtures(TOKEN, clear_env=ENV)
+fake = FIXTURES[0]
+clean = FIXTURES[1]
 
 
 def run(module, args, fake, check_mode=False):
