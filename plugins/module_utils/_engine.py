@@ -261,12 +261,8 @@ class Manager(object):
                 raise AccessError('invalid options: %s' % '; '.join(errors), errors=errors)
         return desired
 
-    def desired(self, params):
-        """The options of a task with the names it refers to resolved (one list request per kind)."""
-        desired = self.options(params)
-        return self.resolve(desired)
-
     def resolve(self, desired):
+        """The options with the names they refer to resolved (one list request per kind)."""
         if self.resource.walker:
             return resolve_references(self.resolver, desired, self.resource.walker)
         return desired
