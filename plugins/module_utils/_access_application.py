@@ -143,6 +143,11 @@ def identity_key(item):
     return 'name:%s%s' % (item.get('name'), '|domain:%s' % item['domain'] if item.get('domain') else '')
 
 
+def entry_of(item):
+    """The first keys of a declared application's result entry in a bulk run."""
+    return {'name': label_of(item), 'type': item.get('type'), 'key': identity_key(item)}
+
+
 class AppIndex(Index):
     """Every application of a scope, from one list sweep, looked up by id, name, type and domain in constant time."""
 
@@ -450,7 +455,7 @@ class ApplicationManager(Manager):
         return label_of(params)
 
     def entry(self, params):
-        return {'name': label_of(params), 'type': params.get('type'), 'key': identity_key(params)}
+        return entry_of(params)
 
     def declaration_of(self, obj):
         return {'app_id': obj['id'], 'name': obj.get('name'), 'type': obj.get('type'), 'state': 'absent'}

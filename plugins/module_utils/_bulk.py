@@ -14,7 +14,7 @@ __metaclass__ = type
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _references, _schema
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import (
-    API_FIELDS, ApplicationManager, desired_from_params, identity_key, item_errors, label_of, module_argument_spec)
+    API_FIELDS, ApplicationManager, desired_from_params, entry_of, item_errors, label_of, module_argument_spec)
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import CloudflareError
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._engine import (
     AccessError, Bulk, Manager, resolve_references)
@@ -107,8 +107,8 @@ def prevalidate(items, scope, failures):
     for position, params in items:
         errors = item_errors(params, scope)
         if errors:
-            failures[position] = {'name': label_of(params), 'type': params.get('type'), 'key': identity_key(params),
-                                  'action': 'failed', 'changed': False, 'msg': 'invalid options: ' + '; '.join(errors)}
+            failures[position] = dict(entry_of(params), action='failed', changed=False,
+                                      msg='invalid options: ' + '; '.join(errors))
         else:
             valid.append((position, params))
     return valid
