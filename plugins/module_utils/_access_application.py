@@ -23,6 +23,7 @@ from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client impor
 
 API_FIELDS = _schema.APP_FIELDS
 _OPTION_NAMES = tuple(_schema.option_name(k, v) for k, v in API_FIELDS.items())
+_OPTION_ORDER = dict((name, position) for position, name in enumerate(_OPTION_NAMES))
 
 
 class ApplicationError(Exception):
@@ -36,8 +37,9 @@ class ApplicationError(Exception):
 
 def desired_from_params(params):
     """The API fields a task sets (None = not managed), with deprecated shapes converted."""
-    options = dict((name, params.get(name)) for name in _OPTION_NAMES)
-    desired = _schema.to_api(_compare.strip_none(dict((k, v) for k, v in options.items() if v is not None)), API_FIELDS)
+    # (the options the task sets, in the schema's order: a bulk item sets a few of the ~80)
+    names = sorted((k for k, v in params.items() if v is not None and k in _OPTION_ORDER), key=_OPTION_ORDER.get)
+    desired = _schema.to_api(_compare.strip_none(dict((name, params[name]) for name in names)), API_FIELDS)
     warnings = []
     if 'self_hosted_domains' in desired:
         warnings.append('self_hosted_domains is deprecated by Cloudflare; it is sent as public destinations. '
@@ -568,6 +570,24 @@ class ApplicationManager(object):
         return result
 
 
+def as_it_is(params, current, desired=None):
+    """True when the application already holds exactly what a declaration sets: every option the same value (_compare.holds;
+    ids and tag names as stored: a name of another object never equals the id stored), no secret to re-send, nothing
+    deprecated to convert.  Then it is unchanged, whatever the full plan would find (equal values are the same under
+    every rule of _compare), and the bulk run of a no-op rerun skips the planning, the resolution and the diff of
+    thousands of applications.  Anything else goes through the full plan.  `desired`: desired_from_params(params)."""
+    if params.get('type') != current.get('type') or params.get('app_id') not in (None, current.get('id')):
+        return False
+    if desired is None:
+        desired = desired_from_params(params)[0]
+    if 'policies' in desired or 'self_hosted_domains' in desired:
+        return False  # (links and inline policies are compared by their own rules; the deprecated field is converted)
+    for key, value in desired.items():
+        if not _compare.holds(value, current.get(key), API_FIELDS[key]):
+            return False
+    return params.get('update_secrets') != 'always' or not _compare.has_secret(desired, API_FIELDS)
+
+
 def created_secret(plan, written):
     """The OIDC client secret that Cloudflare returns once, in the response that created the application."""
     if plan.action not in ('create', 'recreate') or not isinstance(written, dict):
@@ -734,6 +754,9 @@ def identity_key(item):
     return 'name:%s%s' % (item.get('name'), '|domain:%s' % item['domain'] if item.get('domain') else '')
 
 
+READ_CONCURRENCY = 8
+
+
 class BulkRun(object):
     """Many applications with one list sweep: every lookup is made in memory, only changes are written.
 
@@ -783,20 +806,24 @@ class BulkRun(object):
         params['tags'] = tags
         return params
 
-    def _resolve(self, params, index):
+    def _resolve(self, params, index, desired):
         """The current application of a declaration (None when it does not exist)."""
-        desired, dummy = desired_from_params(params)
         name, domain = natural_key(params, desired)
         return self.manager.find(params.get('type'), name, domain, params.get('app_id'), index=index)
 
-    def _plan(self, params, index, current):
-        """(result entry, plan, lookup) of one declaration; in memory only."""
+    def _plan(self, params, index, current, desired=None):
+        """(result entry, plan, lookup) of one declaration; in memory only.  `desired`: desired_from_params(params)."""
         label = self._label(params)
         entry = {'name': label, 'type': params.get('type'), 'key': identity_key(params)}
         try:
             state = params.get('state') or 'present'
             if state == 'present':
-                params = self._tagged(params, current)
+                tagged = self._tagged(params, current)
+                desired = None if tagged is not params else desired
+                params = tagged
+                if current is not None and as_it_is(params, current, desired):
+                    entry.update(action='unchanged', changed=False, id=current.get('id'))
+                    return entry, None, None
             plan, lookup = self.manager.ensure(params, state, index=index, checked=self.checked)
         except (ApplicationError, CloudflareError) as exc:
             entry.update(action='failed', changed=False, msg=str(getattr(exc, 'msg', None) or exc))
@@ -836,11 +863,13 @@ class BulkRun(object):
         return out
 
     def run(self, items):
-        index = AppIndex(self.manager.list(concurrency=self.concurrency))
-        currents, owners = [], {}
+        # the pages of the list are read in parallel once the first tells how many (GETs: up to 8 whatever concurrency)
+        index = AppIndex(self.manager.list(concurrency=max(self.concurrency, READ_CONCURRENCY)))
+        currents, owners, desireds = [], {}, []
         for position, item in enumerate(items):
+            desireds.append(desired_from_params(item)[0])
             try:
-                current = self._resolve(item, index)
+                current = self._resolve(item, index, desireds[-1])
             except ApplicationError:
                 current = None  # reported by the item's own plan
             currents.append(current)
@@ -861,7 +890,7 @@ class BulkRun(object):
                               'msg': 'this declaration and %s resolve to the same application; declare it once' % others},
                              None, None))
             else:
-                jobs.append(self._plan(item, index, currents[position]))
+                jobs.append(self._plan(item, index, currents[position], desireds[position]))
         for app in candidates:
             entry, plan, lookup = self._plan({'app_id': app['id'], 'name': app.get('name'), 'type': app.get('type'),
                                               'state': 'absent'}, index, app)
@@ -911,7 +940,8 @@ def prevalidate(items, scope, failures):
 def bulk_argument_spec():
     """The options of access_application_bulk (the module and its action plugin), besides the connection."""
     return dict(
-        applications=dict(type='list', elements='dict', required=True),
+        applications=dict(type='list', elements='dict'),
+        from_hosts=dict(type='list', elements='str'),
         defaults=dict(type='dict', default={}),
         state=dict(type='str', choices=['present', 'absent'], default='present'),
         update_secrets=dict(type='str', choices=['always', 'on_create'], default='on_create', no_log=False),
@@ -933,6 +963,11 @@ def run_bulk_module(base, progress=None):
     `progress`: see BulkRun (the action plugin shows it; a module cannot print while it runs)."""
     module = base.module
     params = module.params
+    if params.get('from_hosts') is not None:
+        module.fail_json(msg='from_hosts is read on the controller, by the action plugin of this module: the module was '
+                             'called without it (as a raw module?); give applications instead')
+    if params.get('applications') is None:
+        module.fail_json(msg='one of the following is required: applications, from_hosts')
     account_id, zone_id = base.scope
     client = base.client()
     items, results_by_position = [], {}
