@@ -117,7 +117,8 @@ def prevalidate(items, scope, failures):
 def bulk_argument_spec():
     """The options of access_application_bulk (the module and its action plugin), besides the connection."""
     return dict(
-        applications=dict(type='list', elements='dict', required=True),
+        applications=dict(type='list', elements='dict'),
+        from_hosts=dict(type='list', elements='str'),
         defaults=dict(type='dict', default={}),
         state=dict(type='str', choices=['present', 'absent'], default='present'),
         update_secrets=dict(type='str', choices=['always', 'on_create'], default='on_create', no_log=False),
@@ -139,6 +140,11 @@ def run_bulk_module(base, progress=None):
     `progress`: see _engine.Bulk (the action plugin shows it; a module cannot print while it runs)."""
     module = base.module
     params = module.params
+    if params.get('from_hosts') is not None:
+        module.fail_json(msg='from_hosts is read on the controller, by the action plugin of this module: the module was '
+                             'called without it (as a raw module?); give applications instead')
+    if params.get('applications') is None:
+        module.fail_json(msg='one of the following is required: applications, from_hosts')
     account_id, zone_id = base.scope
     client = base.client()
     items, results_by_position = [], {}

@@ -483,6 +483,15 @@ class Manager(object):
     def purgeable(self, obj):
         return True
 
+    def declared(self, params):
+        """The API fields a declaration sets, not checked (a bulk run computes them once per item: prevalidate checked)."""
+        return self.options(params, checked=True)
+
+    def unchanged(self, params, current, desired):
+        """Hook: True when `current` holds the declaration as it is, so that a bulk run reports it unchanged without
+        the full plan (a no-op rerun of thousands); it must never say so where the plan would find a change."""
+        return False
+
     def owned(self, params, current, purge_tag):
         """Hook: the parameters with the ownership tag of a purge (resources that carry tags)."""
         return params
@@ -499,6 +508,9 @@ class Manager(object):
             current.clear()
             current.update(fresh)
         return {}
+
+
+READ_CONCURRENCY = 8
 
 
 class Bulk(object):
@@ -531,6 +543,7 @@ class Bulk(object):
         self.items = None
         self.index = None
         self.currents = []
+        self.desireds = []
         self.clashes = {}
         self.candidates = []
 
@@ -546,11 +559,13 @@ class Bulk(object):
         """Match every declaration by id or natural key (no request beyond the sweep), find the declarations that
         resolve to the same object and the purge candidates; raises AccessError above purge_max."""
         self.items = list(items)
-        self.index = self.manager.sweep(self.concurrency)
+        # the pages of the list are read in parallel once the first tells how many (GETs: up to 8 whatever concurrency)
+        self.index = self.manager.sweep(max(self.concurrency, READ_CONCURRENCY))
         self.currents, owners = [], {}
+        self.desireds = [self._declared(item) for item in self.items]
         for position, item in enumerate(self.items):
             try:
-                current = self.manager.find(item, index=self.index)
+                current = self.manager.find(item, index=self.index, desired=self.desireds[position])
             except AccessError:
                 current = None  # reported by the item's own plan
             self.currents.append(current)
@@ -563,6 +578,12 @@ class Bulk(object):
                 len(self.candidates), self.title, self.purge_max, self.title[0].upper() + self.title[1:],
                 ', '.join('%s (%s)' % (o.get('name'), o['id']) for o in self.candidates)))
         return self
+
+    def _declared(self, item):
+        try:
+            return self.manager.declared(item)
+        except (AccessError, TypeError, ValueError, AttributeError):
+            return None  # (a declaration that is not even shaped right is reported by its own plan)
 
     def _purge_candidates(self, declared_ids):
         out = []
@@ -579,17 +600,21 @@ class Bulk(object):
         """A check-mode twin that shares this run's matches (AccessSetup rehearses every stage before any write)."""
         twin = Bulk(self.manager, check_mode=True, checked=self.checked, purge_later=True)
         twin.items, twin.index, twin.currents, twin.clashes = self.items, self.index, self.currents, self.clashes
+        twin.desireds = self.desireds
         return twin
 
     def _failed_entry(self, params, msg, **extra):
         return dict(self.manager.entry(params), action='failed', changed=False, msg=msg, **extra)
 
-    def _plan(self, params, current):
-        """(result entry, plan, lookup) of one declaration; in memory only."""
+    def _plan(self, params, current, desired=None):
+        """(result entry, plan, lookup) of one declaration; in memory only.  `desired`: manager.declared(params)."""
         try:
             state = params.get('state') or 'present'
             if state == 'present':
-                params = self.manager.owned(params, current, self.purge_tag)
+                owned = self.manager.owned(params, current, self.purge_tag)
+                desired, params = (desired if owned is params else None), owned
+                if current is not None and self.manager.unchanged(params, current, desired):
+                    return dict(self.manager.entry(params), action='unchanged', changed=False, id=current.get('id')), None, None
             plan, lookup = self.manager.ensure(params, state, index=self.index, checked=self.checked)
         except (AccessError, CloudflareError) as exc:
             return self._failed_entry(params, message_of(exc)), None, None
@@ -619,7 +644,7 @@ class Bulk(object):
                 jobs.append((self._failed_entry(item, 'this declaration and %s resolve to the same %s; declare it once'
                                                 % (others, self.title)), None, None))
             else:
-                jobs.append(self._plan(item, self.currents[position]))
+                jobs.append(self._plan(item, self.currents[position], self.desireds[position] if self.desireds else None))
         return jobs
 
     def plan_purge(self):

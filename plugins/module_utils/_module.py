@@ -254,6 +254,8 @@ class CloudflareModule(object):
         out = []
         validators = {}
         defaults = dict((k, v['default']) for k, v in spec.items() if 'default' in v)
+        # (scalar defaults are shared safely; a mutable one is copied for each item)
+        fresh = copy.deepcopy if any(isinstance(v, (dict, list)) for v in defaults.values()) else dict
         for item in items:
             unknown = sorted(k for k in item if k not in spec)
             if unknown:
@@ -261,7 +263,7 @@ class CloudflareModule(object):
                 continue
             if all(_plain(value, spec[key]) for key, value in item.items()):
                 # what the validator would return, without its deep copies (most items of a big list are plain)
-                validated = copy.deepcopy(defaults)
+                validated = fresh(defaults)
                 validated.update(item)
                 out.append((validated, None))
                 continue

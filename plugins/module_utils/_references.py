@@ -100,18 +100,27 @@ def _scalar_ref(kind, holder, key, path):
     return Ref(path, kind, value, 'name', holder, key)
 
 
+def _name_keyed(options):
+    """The reference options that a `name` beside them can stand for (a rule's group, service_token)."""
+    return tuple(k for k, s in options.items() if s.get('reference') in NAME_KEY_KINDS)
+
+
 def _walk(value, options, path, out):
     if not isinstance(value, dict) or not options:
         return
-    for key, spec in options.items():
+    keys = _schema.present_options(value, options)  # (a bulk item sets a few of ~80 options)
+    if 'name' in value:
+        keys.extend(k for k in _schema.memo(options, 'name_keyed', _name_keyed) if k not in value)
+    for key in keys:
+        spec = options[key]
         kind = spec.get('reference')
-        here = _join(path, key)
         if kind and kind in NAME_KEY_KINDS and 'name' in value and options.get('name', {}).get('name_of', kind) == kind:
             out.append(Ref(_join(path, 'name'), kind, value['name'], 'both' if key in value else 'name_key', value, 'name'))
             continue
         item = value.get(key)
         if item is None:
             continue
+        here = _join(path, key)
         if kind:
             if isinstance(item, list):
                 out.extend(_scalar_ref(kind, item, index, _join(here, index))
@@ -175,14 +184,22 @@ def rule_references(rules, path):
 PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000'
 
 
+def _names(refs):
+    """The references that stand for an object by name (the others hold what is sent: ids, tag names)."""
+    return [ref for ref in refs if ref.form == 'name_key' or (ref.form == 'name' and ref.kind != 'policy')]
+
+
 def with_placeholder_ids(body, walker):
-    """A copy of `body` with every name reference replaced by PLACEHOLDER_ID in the id field it stands for."""
+    """`body` with every name reference replaced by PLACEHOLDER_ID in the id field it stands for (a copy; `body`
+    itself when it names nothing, the common case of a bulk run: no copy of thousands of bodies)."""
+    if not _names(walker(body)):
+        return body
     body = copy.deepcopy(body)
-    for ref in walker(body):
+    for ref in _names(walker(body)):
         if ref.form == 'name_key':
             del ref.holder['name']
             ref.holder[_id_key(ref)] = PLACEHOLDER_ID
-        elif ref.form == 'name' and ref.kind != 'policy':
+        else:
             # (a policy link's id is checked as an id: a reusable policy is named with {name: ...})
             ref.holder[ref.key] = PLACEHOLDER_ID
     return body
@@ -299,28 +316,30 @@ class Resolver(object):
         return missing
 
     def _resolve(self, body, walker):
-        body = copy.deepcopy(body)
         refs = walker(body)
         self.prepare(refs)
-        problems = []
+        problems, found = [], []
         for ref in refs:
             try:
-                found = self.lookup(ref)
+                found.append(self.lookup(ref))
             except ReferenceResolutionError as exc:
                 problems.extend(exc.problems)
-                continue
+        if problems:
+            raise ReferenceResolutionError(problems)
+        if all(ref.form != 'name_key' and value == ref.value for ref, value in zip(refs, found)):
+            return body  # ids (and tag names) as given: nothing to replace, no copy
+        body = copy.deepcopy(body)
+        for ref, value in zip(walker(body), found):  # the same references, in the same order, in the copy
             if ref.form == 'name_key':
                 id_key = _id_key(ref)
                 del ref.holder['name']
-                ref.holder[id_key] = found
+                ref.holder[id_key] = value
             else:
-                ref.holder[ref.key] = found
-        if problems:
-            raise ReferenceResolutionError(problems)
+                ref.holder[ref.key] = value
         return body
 
     def resolve(self, body, walker):
-        """A copy of `body` with every name that `walker` finds replaced by its id."""
+        """`body` with every name that `walker` finds replaced by its id: a copy when a name was replaced, else `body`."""
         return self._resolve(body, walker)
 
     def resolve_app(self, body):

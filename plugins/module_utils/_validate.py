@@ -80,8 +80,9 @@ def _constraint_errors(value, options, path, errors):
     """Check the constraints of every string below `value` (a dict shaped by `options`): formats, lengths, durations."""
     if not isinstance(value, dict):
         return
-    for key, spec in options.items():
-        item = value.get(key)
+    for key in _schema.present_options(value, options):
+        spec = options[key]
+        item = value[key]
         if item is None:
             continue
         here = path + key

@@ -35,9 +35,29 @@ options:
   applications:
     description:
       - The applications, each a dict of M(zerotrust.cloudflare.access_application) options (including its C(state)).
+      - Required unless O(from_hosts) is given.
     type: list
     elements: dict
-    required: true
+  from_hosts:
+    description:
+      - Read the applications, Access groups and reusable policies from the variables of these hosts instead of
+        O(applications), O(groups) and O(policies), as the
+        R(zerotrust.cloudflare.access_applications role,ansible_collections.zerotrust.cloudflare.access_applications_role)
+        documents them - C(access_applications_list), C(access_applications_groups_list),
+        C(access_applications_policies_list) and every variable whose name starts with one of them and C(_), with the
+        host's C(access_applications_defaults) (C(_groups_defaults), C(_policies_defaults)) merged under each item;
+        identical declarations count once.
+      - Usually C(ansible_play_hosts_all) in a C(run_once) task. The task's own host sees its play, role and extra
+        variables too; the other hosts their host variables.
+      - The action plugin reads them on the controller without templating the variables that hold no template (for
+        10,000 applications this saves seconds), then runs as with O(applications).
+      - Fails before any request when two hosts declare the same object differently (naming the hosts and variables),
+        and, with O(purge), O(purge_groups) or O(purge_policies), when the run does not see the whole inventory
+        (C(--limit), an AWX sliced job, hosts outside O(from_hosts) that declare objects).
+      - Mutually exclusive with O(applications), O(groups) and O(policies).
+    type: list
+    elements: str
+    version_added: 0.2.0
   defaults:
     description:
       - Options merged under every item (an item's own value wins), for example a default C(session_duration).

@@ -258,3 +258,143 @@ def test_the_action_returns_what_the_module_returns(fake, check_mode, diff):
                                     'deleted': 0, 'failed': 0 if check_mode else 1}
     assert ('diff' in by_module) is diff
     assert without_ids(by_action) == without_ids(by_module)
+
+
+# --------------------------------------------------------------------------------------- from_hosts (the role's path)
+
+class HostVars(object):
+    """The part of ansible-core's `hostvars` that the action uses: raw_get (untemplated) and [host][name] (templated,
+    here by the test's `render`); counts what it templates."""
+
+    def __init__(self, hosts, render):
+        self.hosts = hosts
+        self.render = render
+        self.templated = []
+
+    def raw_get(self, host):
+        return self.hosts[host]
+
+    def __getitem__(self, host):
+        parent = self
+
+        class Templated(object):
+            def __getitem__(self, name):
+                parent.templated.append((host, name))
+                return parent.render(parent.hosts[host][name])
+        return Templated()
+
+
+def render(value):
+    """A stand-in for the templating engine: '{{ suffix }}' -> '.example.org', recursively."""
+    if isinstance(value, str):
+        return value.replace('{{ suffix }}', '.example.org')
+    if isinstance(value, list):
+        return [render(v) for v in value]
+    if isinstance(value, dict):
+        return dict((k, render(v)) for k, v in value.items())
+    return value
+
+
+def inventory_action(args, hosts, own=None, extra_vars=None, check_mode=False):
+    """The action with `from_hosts`, the first host being the task's own (its variables are the task's)."""
+    own_host = list(hosts)[0]
+    hostvars = HostVars(hosts, render)
+    task_vars = dict(hosts[own_host], inventory_hostname=own_host, hostvars=hostvars,
+                     groups={'all': list(hosts)}, **(extra_vars or {}))
+    task_vars.update(own or {})
+    templar = Stub(templated=[])
+    templar.template = lambda value: (templar.templated.append(value), render(value))[1]
+    plugin = make_action(dict({'from_hosts': list(hosts)}, **args), check_mode=check_mode)
+    plugin._templar = templar
+    return plugin, task_vars, hostvars, templar
+
+
+WEB = {'access_applications_list_web': [{'name': 'wiki', 'type': 'self_hosted', 'domain': 'wiki.example.com'}],
+       'access_applications_defaults': {'session_duration': '8h'}}
+DB = {'access_applications_list_db': [{'name': 'wiki', 'type': 'self_hosted', 'domain': 'wiki.example.com'},
+                                      {'name': 'pgadmin', 'type': 'self_hosted', 'domain': 'pg{{ suffix }}'}],
+      'access_applications_defaults': {'session_duration': '8h'},
+      'access_applications_groups_list': [{'name': 'DBAs', 'include': [{'email_domain': {'domain': 'example.com'}}]}]}
+
+
+def test_from_hosts_reads_the_declarations_and_templates_only_what_holds_a_template(fake):
+    plugin, task_vars, hostvars, templar = inventory_action({}, {'web1': WEB, 'db1': DB})
+    result = plugin.run(task_vars=task_vars)
+    assert not result.get('failed'), result
+    # the same wiki declared by both hosts counts once; the defaults of each host are merged under its items
+    assert sorted((e['type'], e['name'], e['action']) for e in result['results']) == [
+        ('group', 'DBAs', 'created'), ('self_hosted', 'pgadmin', 'created'), ('self_hosted', 'wiki', 'created')]
+    stored = dict((a['name'], a) for a in fake.state()['accounts'][fake.account_id]['apps'])
+    assert stored['pgadmin']['domain'] == 'pg.example.org' and stored['wiki']['session_duration'] == '8h'
+    # only db1's list holds a template: it alone went through hostvars' templating; nothing of web1 (the task's own)
+    assert hostvars.templated == [('db1', 'access_applications_list_db')] and templar.templated == []
+
+    fake.reset(state=False)
+    plugin, task_vars, dummy, dummy = inventory_action({}, {'web1': WEB, 'db1': DB})
+    again = plugin.run(task_vars=task_vars)
+    assert again['changed'] is False and fake.log()['writes'] == 0
+
+
+def test_from_hosts_templates_the_task_hosts_own_variable_with_the_task_templar(fake):
+    own = {'access_applications_list': [{'name': 'own', 'type': 'self_hosted', 'domain': 'own{{ suffix }}'}]}
+    plugin, task_vars, hostvars, templar = inventory_action({}, {'web1': own})
+    result = plugin.run(task_vars=task_vars)
+    assert result['summary']['created'] == 1 and hostvars.templated == []
+    assert templar.templated == [own['access_applications_list']]
+    assert fake.state()['accounts'][fake.account_id]['apps'][0]['domain'] == 'own.example.org'
+
+
+def test_from_hosts_refuses_different_declarations_of_one_object_before_any_request(fake):
+    other = {'access_applications_list': [{'name': 'wiki', 'type': 'self_hosted', 'domain': 'wiki.example.com',
+                                           'session_duration': '1h'}]}
+    plugin, task_vars, dummy, dummy = inventory_action({}, {'web1': WEB, 'db9': other})
+    result = plugin.run(task_vars=task_vars)
+    assert result['failed'] is True
+    assert result['msg'] == ('name:wiki|domain:wiki.example.com is declared differently (2 ways): by web1 '
+                             '(access_applications_list_web); by db9 (access_applications_list)')
+    assert fake.log()['total'] == 0
+
+
+@pytest.mark.parametrize('extra_vars, play_hosts, reason', [
+    ({'ansible_limit': 'web1'}, ['web1', 'db1'], 'the --limit web1'),
+    ({'awx_job_slice_count': 2}, ['web1', 'db1'], 'an AWX/AAP sliced job'),
+    ({}, ['web1'], 'hosts that declare applications, groups or policies are not in the play: db1'),
+])
+def test_from_hosts_refuses_to_purge_on_a_partial_run(fake, extra_vars, play_hosts, reason):
+    plugin, task_vars, dummy, dummy = inventory_action({'purge': True, 'from_hosts': play_hosts}, {'web1': WEB, 'db1': DB},
+                                                       extra_vars=extra_vars)
+    result = plugin.run(task_vars=task_vars)
+    assert result['failed'] is True and result['msg'].endswith('This run is partial: %s' % reason), result['msg']
+    assert fake.log()['total'] == 0
+
+
+@pytest.mark.parametrize('args, variables, message', [
+    ({'applications': apps(1)}, {}, 'from_hosts and applications are mutually exclusive'),
+    ({}, {'access_applications_list_x': 'wiki'}, 'access_applications_list_x of host web1 must be a list, got str'),
+    ({}, {'access_applications_groups_list': ['DBAs']},
+     "access_applications_groups_list of host web1: every item must be a dict of module options, got 'DBAs'"),
+    ({}, {'access_applications_defaults': ['8h'], 'access_applications_list': []},
+     'access_applications_defaults of host web1 must be a dict of options, got list'),
+])
+def test_from_hosts_bad_declarations_are_named_before_any_request(fake, args, variables, message):
+    plugin, task_vars, dummy, dummy = inventory_action(args, {'web1': variables})
+    result = plugin.run(task_vars=task_vars)
+    assert result['failed'] is True and result['msg'].startswith(message), result['msg']
+    assert fake.log()['total'] == 0
+
+
+def test_the_result_that_carries_a_client_secret_hides_itself(fake):
+    oidc = {'type': 'saas', 'name': 'Portal', 'saas_app': {'auth_type': 'oidc', 'redirect_uris': ['https://p.example.com/cb']}}
+    created = make_action({'applications': [oidc]}).run(task_vars={})
+    assert created['_ansible_no_log'] is True and created['results'][0]['client_secret']
+    again = make_action({'applications': [oidc]}).run(task_vars={})
+    assert 'client_secret' not in again['results'][0] and '_ansible_no_log' not in again
+
+
+def test_a_result_is_censored_only_when_a_no_log_value_is_in_it():
+    result = {'results': [{'name': 'wiki'}], 'msg': 'token abc123 refused'}
+    assert action.censored(result, set(['zzz'])) is result
+    assert action.censored(result, set(['abc123']))['msg'] == 'token ******** refused'
+    # a value that JSON would escape is looked for by remove_values itself
+    quoted = {'msg': 'say "hi"'}
+    assert action.censored(quoted, set(['"hi"']))['msg'] == 'say ********'

@@ -22,10 +22,11 @@ import time
 import pytest
 
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils import _schema
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import ApplicationManager, input_errors
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._access_application import (
+    AppIndex, ApplicationManager, input_errors)
 from ansible_collections.zerotrust.cloudflare.plugins.module_utils._client import (
     CloudflareAPIError, CloudflareClient, RequestBudget)
-from ansible_collections.zerotrust.cloudflare.plugins.module_utils._engine import AccessError
+from ansible_collections.zerotrust.cloudflare.plugins.module_utils._engine import AccessError, Bulk
 from ansible_collections.zerotrust.cloudflare.tests.fake_cloudflare.pytest_fixtures import fake_api_fixtures
 
 TOKEN = 'cf-UNIT-token-7d41c2a9e08b5f36'
@@ -1190,3 +1191,81 @@ def test_p29_diff_shows_a_resent_secret_masked(fake, runner):
     assert result['changed'] is True and len(writes(fake)) == 1
     assert result['diff']['before'] != result['diff']['after']
     assert SCIM_PASSWORD not in text(result)
+
+
+# ----------------------------------------------------------------------- the no-op shortcut of a bulk run (unchanged)
+# A declaration that the application already holds value for value is unchanged without the full plan; the shortcut
+# never says so where the full plan would find a change.
+
+NOOP_DECLARED = [
+    {'name': 'wiki', 'type': 'self_hosted', 'domain': 'wiki.example.com', 'session_duration': '12h', 'tags': ['team']},
+    {'name': 'git', 'type': 'self_hosted', 'destinations': [{'uri': 'git.example.com'}, {'uri': 'git2.example.com'}],
+     'allowed_idps': [IDP_1], 'cors_headers': {'allowed_origins': ['https://a.example.com'], 'max_age': 600}},
+    {'name': 'saml', 'type': 'saas', 'saas_app': {'sp_entity_id': 'sp', 'consumer_service_url': 'https://sp.example.com/acs',
+                                                   'name_id_format': 'email'}},
+    {'name': 'bm', 'type': 'bookmark', 'domain': 'https://bm.example.com', 'app_launcher_visible': True},
+    {'name': 'ssh', 'type': 'ssh', 'domain': 'ssh.example.com', 'options_preflight_bypass': False},
+    {'name': 'infra', 'type': 'infrastructure', 'target_criteria': TC_SSH},
+]
+
+# one change each, which the full plan sees
+NOOP_CHANGED = [
+    ('wiki', {'session_duration': '24h'}),
+    ('wiki', {'tags': ['team', 'other']}),
+    ('git', {'destinations': [{'uri': 'git.example.com'}]}),
+    ('saml', {'saas_app': {'sp_entity_id': 'sp2'}}),
+    ('bm', {'app_launcher_visible': False}),
+    ('ssh', {'options_preflight_bypass': True}),
+]
+
+
+@pytest.fixture
+def noop_manager(fake):
+    manager = ApplicationManager(CloudflareClient(base_url=fake.base_url, api_token=TOKEN), account_id=fake.account_id)
+    created = Bulk(manager).run(copy.deepcopy(NOOP_DECLARED))
+    assert [e['action'] for e in created] == ['created'] * len(NOOP_DECLARED), created
+    return manager
+
+
+def current_of(manager, params):
+    return manager.find(params, index=AppIndex(manager.list()))
+
+
+def test_bulk_shortcut_a_declaration_as_stored_is_unchanged_and_the_full_plan_agrees(noop_manager):
+    for params in NOOP_DECLARED:
+        current = current_of(noop_manager, params)
+        plan, dummy = noop_manager.ensure(dict(params), index=AppIndex([current]))
+        assert plan.action == 'none', params
+        # every type whose declaration holds no name, policy or secret is recognised without the full plan
+        assert noop_manager.unchanged(params, current, None) is True, params
+
+
+@pytest.mark.parametrize('name, change', NOOP_CHANGED)
+def test_bulk_shortcut_never_takes_a_change_for_unchanged(noop_manager, name, change):
+    params = dict(next(p for p in NOOP_DECLARED if p['name'] == name), **change)
+    current = current_of(noop_manager, params)
+    assert noop_manager.unchanged(params, current, None) is False
+    plan, dummy = noop_manager.ensure(dict(params), index=AppIndex([current]))
+    assert plan.action == 'update'
+
+
+@pytest.mark.parametrize('extra', [
+    {'allowed_idps': ['Okta']},  # a name to resolve: the full plan (it resolves to the id the application holds)
+    {'policies': []},  # policies are compared by their own rules
+    {'self_hosted_domains': ['wiki.example.com']},  # deprecated: converted by the full plan
+    {'update_secrets': 'always', 'scim_config': {'enabled': True}},  # nothing secret here, but the plan decides
+])
+def test_bulk_shortcut_leaves_to_the_full_plan_what_needs_it(noop_manager, extra):
+    params = dict(NOOP_DECLARED[0], **extra)
+    assert noop_manager.unchanged(params, current_of(noop_manager, params), None) is False
+
+
+def test_bulk_rerun_writes_nothing_and_a_changed_declaration_is_written(fake, noop_manager):
+    fake.reset(state=False)
+    again = Bulk(noop_manager).run(copy.deepcopy(NOOP_DECLARED))
+    assert [e['action'] for e in again] == ['unchanged'] * len(NOOP_DECLARED)
+    assert all(e['id'] for e in again) and fake.log()['writes'] == 0
+    changed = [dict(NOOP_DECLARED[0], session_duration='24h')] + copy.deepcopy(NOOP_DECLARED[1:])
+    written = Bulk(noop_manager).run(changed)
+    assert [e['action'] for e in written] == ['updated'] + ['unchanged'] * (len(NOOP_DECLARED) - 1)
+    assert fake.log()['writes'] == 1
