@@ -100,9 +100,10 @@ def summarize(results):
     return counts
 
 
-def prevalidate(items, scope, failures):
+def prevalidate(items, scope, failures, first_valid=None):
     """The (position, params) items without input errors; the others go to `failures` (position -> result entry).
-    Every item is checked before the list sweep, so that invalid items never cost a request."""
+    Every item is checked before the list sweep, so that invalid items never cost a request.  `first_valid()`:
+    called once, at the first valid item (the list sweep may start: a request is needed)."""
     valid = []
     for position, params in items:
         errors = item_errors(params, scope)
@@ -110,6 +111,8 @@ def prevalidate(items, scope, failures):
             failures[position] = dict(entry_of(params), action='failed', changed=False,
                                       msg='invalid options: ' + '; '.join(errors))
         else:
+            if not valid and first_valid is not None:
+                first_valid()
             valid.append((position, params))
     return valid
 
@@ -162,7 +165,13 @@ def run_bulk_module(base, progress=None):
                                              'action': 'failed', 'changed': False, 'msg': error}
         else:
             items.append((position, validated))
-    items = prevalidate(items, scope, results_by_position)
+    manager = ApplicationManager(client, account_id=account_id, zone_id=zone_id,
+                                 update_secrets=params['update_secrets'], warn=module.warn)
+    bulk = Bulk(manager, check_mode=module.check_mode, purge=params['purge'], purge_max=params['purge_max'],
+                purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
+                concurrency=params['concurrency'], with_diff=module._diff, progress=progress, checked=True)
+    # the list sweep runs while the other items are checked (not with purge: an invalid item stops it before any request)
+    items = prevalidate(items, scope, results_by_position, None if params['purge'] else bulk.sweep_ahead)
     if results_by_position and params['purge']:
         # an invalid item would look undeclared and its application would be purged: nothing is sent
         invalid = [e for dummy, e in sorted(results_by_position.items())]
@@ -174,8 +183,6 @@ def run_bulk_module(base, progress=None):
     with_setup = params['groups'] or params['policies'] or params['purge_groups'] or params['purge_policies']
     try:
         if items or params['purge'] or with_setup:
-            manager = ApplicationManager(client, account_id=account_id, zone_id=zone_id,
-                                         update_secrets=params['update_secrets'], warn=module.warn)
             setup = None
             if with_setup:
                 # groups and policies share the applications' Resolver: each kind is listed once for the whole run
@@ -186,10 +193,6 @@ def run_bulk_module(base, progress=None):
                                if item.get('state') != 'absent'])
                 setup_entries = setup.write()
             if items or params['purge']:
-                bulk = Bulk(manager, check_mode=module.check_mode, purge=params['purge'], purge_max=params['purge_max'],
-                            purge_tag=params['purge_tag'], purge_unmanaged=params['purge_unmanaged'],
-                            concurrency=params['concurrency'], with_diff=module._diff, progress=progress,
-                            checked=True)
                 done = bulk.run([item for dummy, item in items])
                 created_tags = bulk.created_tags
             if setup is not None:

@@ -513,6 +513,30 @@ class Manager(object):
 READ_CONCURRENCY = 8
 
 
+class Ahead(object):
+    """A call started in a thread ahead of the time its result is needed (a bulk run's list sweep, while the
+    declarations are still being checked); get() waits for it and returns its result or raises its error."""
+
+    def __init__(self, function):
+        self._outcome = None
+        self._thread = threading.Thread(target=self._run, args=(function,), name='zerotrust.cloudflare sweep')
+        self._thread.daemon = True
+        self._thread.start()
+
+    def _run(self, function):
+        try:
+            self._outcome = (True, function())
+        except Exception as exc:  # pylint: disable=broad-except
+            self._outcome = (False, exc)  # raised by get(), in the thread that needs the result
+
+    def get(self):
+        self._thread.join()
+        done, value = self._outcome
+        if not done:
+            raise value
+        return value
+
+
 class Bulk(object):
     """Many declarations of one kind with one list sweep: every lookup is made in memory, only changes are written.
 
@@ -544,6 +568,7 @@ class Bulk(object):
         self.index = None
         self.currents = []
         self.desireds = []
+        self._ahead = None
         self.clashes = {}
         self.candidates = []
 
@@ -559,8 +584,7 @@ class Bulk(object):
         """Match every declaration by id or natural key (no request beyond the sweep), find the declarations that
         resolve to the same object and the purge candidates; raises AccessError above purge_max."""
         self.items = list(items)
-        # the pages of the list are read in parallel once the first tells how many (GETs: up to 8 whatever concurrency)
-        self.index = self.manager.sweep(max(self.concurrency, READ_CONCURRENCY))
+        self.index = self._ahead.get() if self._ahead is not None else self._sweep()
         self.currents, owners = [], {}
         self.desireds = [self._declared(item) for item in self.items]
         for position, item in enumerate(self.items):
@@ -578,6 +602,16 @@ class Bulk(object):
                 len(self.candidates), self.title, self.purge_max, self.title[0].upper() + self.title[1:],
                 ', '.join('%s (%s)' % (o.get('name'), o['id']) for o in self.candidates)))
         return self
+
+    def _sweep(self):
+        # the pages of the list are read in parallel once the first tells how many (GETs: up to 8 whatever concurrency)
+        return self.manager.sweep(max(self.concurrency, READ_CONCURRENCY))
+
+    def sweep_ahead(self):
+        """Start the list sweep now, in a thread (prepare() takes its result): the caller still has declarations to
+        check.  Only once a request is sure to be needed (a valid declaration, and no purge still to be refused)."""
+        if self._ahead is None:
+            self._ahead = Ahead(self._sweep)
 
     def _declared(self, item):
         try:
