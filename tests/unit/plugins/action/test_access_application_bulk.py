@@ -114,6 +114,14 @@ def test_bad_arguments_fail_like_the_module(fake):
     assert fake.log()['total'] == 0
 
 
+def test_an_error_of_the_list_sweep_started_ahead_fails_the_task_with_the_apis_message(fake, monkeypatch):
+    """The sweep runs in a thread while the items are checked: its error still fails the task, once, cleanly."""
+    monkeypatch.setenv('CLOUDFLARE_API_TOKEN', 'not-the-token')
+    result = make_action({'applications': apps(3)}).run(task_vars={})
+    assert result['failed'] is True and 'Authentication error' in result['msg'], result
+    assert fake.log()['writes'] == 0 and fake.log()['total'] == 1
+
+
 def test_missing_account_says_where_it_can_come_from(fake, monkeypatch):
     monkeypatch.delenv('CLOUDFLARE_ACCOUNT_ID')
     result = make_action({'applications': apps(1)}).run(task_vars={})
