@@ -679,7 +679,7 @@ def memo(options, purpose, build):
     look at the few options each body sets, in the options' order, without scanning the ~80 of an application."""
     known = _MEMO.get((id(options), purpose))
     if known is None or known[0] is not options:
-        if len(_MEMO) > 256:
+        if len(_MEMO) > 1024:  # (the schema has ~60 options dicts, a few purposes each)
             _MEMO.clear()  # (options dicts built on the fly by a caller are not kept alive)
         known = _MEMO[(id(options), purpose)] = (options, build(options))
     return known[1]
@@ -695,19 +695,15 @@ def present_options(value, options):
     return sorted((key for key in value if key in order), key=order.get)
 
 
-_RENAMES = {}  # (id of an options dict, direction) -> (options, names, specs, aliases): built once, not per item
-
-
 def _renames(options, to_api):
-    known = _RENAMES.get((id(options), to_api))
-    if known is not None and known[0] is options:
-        return known[1:]
-    names = dict((option_name(k, v), k) if to_api else (k, option_name(k, v)) for k, v in options.items())
-    specs = dict((option_name(k, v) if to_api else k, v) for k, v in options.items())
-    # Ansible keeps an alias next to its option (same value): the API knows only the option
-    aliases = set(a for v in options.values() for a in v.get('aliases', ())) if to_api else set()
-    _RENAMES[(id(options), to_api)] = (options, names, specs, aliases)
-    return names, specs, aliases
+    """(option -> API name or back, specs by the incoming names, aliases to drop) of an options dict, built once."""
+    def build(options):
+        names = dict((option_name(k, v), k) if to_api else (k, option_name(k, v)) for k, v in options.items())
+        specs = dict((option_name(k, v) if to_api else k, v) for k, v in options.items())
+        # Ansible keeps an alias next to its option (same value): the API knows only the option
+        aliases = set(a for v in options.values() for a in v.get('aliases', ())) if to_api else set()
+        return names, specs, aliases
+    return memo(options, ('renames', to_api), build)
 
 
 def _rename(value, options, to_api):
